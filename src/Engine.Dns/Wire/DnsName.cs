@@ -141,7 +141,7 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
         int extra = LabelCount - ancestor.LabelCount;
         if (extra < 0)
             return false;
-        int offset = extra == 0 ? 0 : LabelOffsets[extra];
+        int offset = extra == LabelCount ? _wire.Length - 1 : LabelOffsets[extra];
         return AsciiEqualsIgnoreCase(_wire.AsSpan(offset), ancestor._wire);
     }
 
