@@ -127,4 +127,12 @@ public sealed class DnsNameTests
         Assert.Equal(DnsFormatError.LabelTooLong, Assert.Throws<DnsFormatException>(() => DnsName.FromWire([64])).Error);
         Assert.Equal(DnsFormatError.TrailingData, Assert.Throws<DnsFormatException>(() => DnsName.FromWire([0, 0])).Error);
     }
+
+    [Fact]
+    public void Equality_WithOctetsAbove127_ComparesThemExactly()
+    {
+        Assert.Equal(DnsName.Parse(@"exam\141le.Example."), DnsName.Parse(@"exam\141le.example."));
+        Assert.NotEqual(DnsName.Parse(@"exam\141le."), DnsName.Parse(@"exam\173le."));
+        Assert.Equal(@"exam\141le.example.", DnsName.Parse(@"exam\141le.EXAMPLE.").ToLowerCase().ToString());
+    }
 }
