@@ -8,6 +8,9 @@ namespace SecondaryPortal.Dns.ZoneFiles;
 /// "$" is the iterator; "${offset[,width[,base]]}" adds an offset, pads to a width and picks a base
 /// (d decimal, o octal, x/X hexadecimal, n/N reversed nibbles joined by dots); "$$" and "\$" give a literal
 /// "$". Other escapes are copied as written, for the name or RDATA parser to decode.
+/// As in BIND (genname() in lib/dns/master.c), a plain "$" after a "${...}" in the same template keeps that
+/// modifier's offset (but not its width or base): "${10} mail$" gives "11 mail11" for 1. Modifiers BIND would
+/// half-read ("${1,2,q}") are refused here.
 /// </summary>
 internal sealed class GenerateTemplate
 {
@@ -47,9 +50,9 @@ internal sealed class GenerateTemplate
                 continue;
             }
             if (literal.Length > 0)
-                parts.Add(new Part(literal.ToString(), 0, 0, 'd'));
+                parts.Add(new Part(literal.ToString(), false, 0, 0, 'd'));
             literal.Clear();
-            var part = new Part(null, 0, 0, 'd');
+            var part = new Part(null, false, 0, 0, 'd');
             if (i + 1 < text.Length && text[i + 1] == '{')
             {
                 int close = text.IndexOf('}', i + 2);
@@ -65,7 +68,7 @@ internal sealed class GenerateTemplate
             parts.Add(part);
         }
         if (literal.Length > 0)
-            parts.Add(new Part(literal.ToString(), 0, 0, 'd'));
+            parts.Add(new Part(literal.ToString(), false, 0, 0, 'd'));
         return true;
     }
 
@@ -73,19 +76,24 @@ internal sealed class GenerateTemplate
     public string Expand(long value)
     {
         var builder = new StringBuilder();
+        int offset = 0;
         foreach (var part in _parts)
         {
             if (part.Literal is not null)
+            {
                 builder.Append(part.Literal);
-            else
-                AppendNumber(builder, value + part.Offset, part.Width, part.Base);
+                continue;
+            }
+            if (part.HasModifier)
+                offset = part.Offset;
+            AppendNumber(builder, value + offset, part.Width, part.Base);
         }
         return builder.ToString();
     }
 
     private static bool TryParseModifier(string text, out Part part, out string error)
     {
-        part = new Part(null, 0, 0, 'd');
+        part = new Part(null, false, 0, 0, 'd');
         error = $"bad modifier '${{{text}}}': expected ${{offset[,width[,base]]}} with base d, o, x, X, n or N";
         var fields = text.Split(',');
         if (fields.Length > 3
@@ -106,7 +114,7 @@ internal sealed class GenerateTemplate
                 return false;
             radix = fields[2][0];
         }
-        part = new Part(null, offset, width, radix);
+        part = new Part(null, true, offset, width, radix);
         error = "";
         return true;
     }
@@ -159,5 +167,5 @@ internal sealed class GenerateTemplate
         while (value != 0 || width > 0);
     }
 
-    private readonly record struct Part(string? Literal, int Offset, int Width, char Base);
+    private readonly record struct Part(string? Literal, bool HasModifier, int Offset, int Width, char Base);
 }
