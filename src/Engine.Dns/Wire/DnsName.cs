@@ -141,7 +141,7 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
         int extra = LabelCount - ancestor.LabelCount;
         if (extra < 0)
             return false;
-        int offset = extra == 0 ? 0 : LabelOffsets[extra];
+        int offset = extra == LabelCount ? _wire.Length - 1 : LabelOffsets[extra];
         return AsciiEqualsIgnoreCase(_wire.AsSpan(offset), ancestor._wire);
     }
 
@@ -179,7 +179,8 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
         if (!_wire.AsSpan().ContainsAnyInRange((byte)'A', (byte)'Z'))
             return this;
         var wire = (byte[])_wire.Clone();
-        Ascii.ToLowerInPlace(wire, out _);
+        foreach (ref byte b in wire.AsSpan())
+            b = ToLower(b);
         return new DnsName(wire);
     }
 
@@ -309,8 +310,21 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
 
     internal static byte ToLower(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
 
-    internal static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) =>
-        Ascii.EqualsIgnoreCase(left, right);
+    /// <summary>
+    /// Compares octets ignoring ASCII case only (RFC 4343 §3); octets above 0x7F must match exactly.
+    /// (System.Text.Ascii.EqualsIgnoreCase would report any non-ASCII octet as a mismatch.)
+    /// </summary>
+    internal static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        if (left.Length != right.Length)
+            return false;
+        for (int i = 0; i < left.Length; i++)
+        {
+            if (left[i] != right[i] && ToLower(left[i]) != ToLower(right[i]))
+                return false;
+        }
+        return true;
+    }
 
     private static int ComputeHash(ReadOnlySpan<byte> wire)
     {

@@ -47,22 +47,18 @@ internal static class PresentationNameParser
             }
             wire[position++] = octet;
         }
-        if (!absolute)
-        {
-            if (!CloseLabel(wire, labelStart, position, out error))
-                return false;
-            labelStart = position;
-        }
+        if (!absolute && !CloseLabel(wire, labelStart, position, out error))
+            return false;
         var suffix = absolute || origin is null ? DnsName.Root.Wire : origin.Wire;
-        int total = labelStart + suffix.Length;
+        int total = position + suffix.Length;
         if (total > DnsName.MaxWireLength)
         {
             error = $"'{text}' is longer than 255 octets";
             return false;
         }
         var result = new byte[total];
-        wire[..labelStart].CopyTo(result);
-        suffix.CopyTo(result.AsSpan(labelStart));
+        wire[..position].CopyTo(result);
+        suffix.CopyTo(result.AsSpan(position));
         name = DnsName.FromValidatedWire(result);
         error = "";
         return true;

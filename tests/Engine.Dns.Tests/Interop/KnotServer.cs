@@ -1,0 +1,62 @@
+namespace SecondaryPortal.Dns.Tests.Interop;
+
+/// <summary>Knot DNS serving one primary zone on loopback, with a journal so it can answer IXFR after an update.</summary>
+internal sealed class KnotServer : ExternalServer
+{
+    private KnotServer()
+    {
+    }
+
+    public static async Task<KnotServer> StartAsync(string zone, string zoneFileText, InteropKey? key = null)
+    {
+        var server = new KnotServer();
+        try
+        {
+            File.WriteAllText(Path.Combine(server.Directory, "zone.db"), zoneFileText);
+            File.WriteAllText(Path.Combine(server.Directory, "knot.conf"), server.Config(zone, key));
+            server.Start("knotd", $"-c {server.Directory}/knot.conf");
+            await server.WaitUntilServingAsync(zone);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private string Config(string zone, InteropKey? key)
+    {
+        string keySection = key is null ? "" : $"""
+            key:
+              - id: {key.Name}
+                algorithm: {key.Algorithm}
+                secret: {key.SecretBase64}
+            """;
+        string keyRef = key is null ? "" : $"\n    key: {key.Name}";
+        return $"""
+            server:
+              listen: 127.0.0.1@{Port}
+              rundir: {Directory}
+            database:
+              storage: {Directory}
+            log:
+              - target: stderr
+                any: info
+            {keySection}
+            acl:
+              - id: loopback
+                address: 127.0.0.0/8
+                action: [transfer, update]{keyRef}
+            template:
+              - id: default
+                storage: {Directory}
+                zonefile-sync: -1
+                journal-content: changes
+            zone:
+              - domain: {zone}
+                file: zone.db
+                acl: loopback
+            """;
+    }
+}
