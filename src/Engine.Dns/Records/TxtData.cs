@@ -54,8 +54,8 @@ public sealed class TxtData : RecordData
     /// <inheritdoc/>
     public override void WriteRdata(ref DnsWriter writer)
     {
-        foreach (var text in Strings)
-            writer.WriteCharacterString(text);
+        for (int i = 0; i < Strings.Count; i++)   // indexed: a foreach over the interface would allocate an enumerator
+            writer.WriteCharacterString(Strings[i]);
     }
 
     /// <inheritdoc/>

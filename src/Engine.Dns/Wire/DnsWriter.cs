@@ -13,12 +13,24 @@ public ref struct DnsWriter
     private readonly Span<byte> _buffer;
     private int _position;
     private int _messageStart;
+    private int _limit;
     private CompressionTable _compression;
 
     /// <summary>Writes into <paramref name="buffer"/>; compression offsets are relative to its start.</summary>
     public DnsWriter(Span<byte> buffer)
     {
         _buffer = buffer;
+        _limit = buffer.Length;
+    }
+
+    /// <summary>
+    /// Writes beyond this offset overflow. Lowering it keeps room for something written last (the OPT
+    /// record of a response, RFC 6891 §7), raising it back (up to the buffer's size) releases that room.
+    /// </summary>
+    public int Limit
+    {
+        readonly get => _limit;
+        set => _limit = Math.Clamp(value, 0, _buffer.Length);
     }
 
     /// <summary>Bytes written so far (the next write position).</summary>
@@ -134,9 +146,12 @@ public ref struct DnsWriter
     /// suffix (RFC 1035 §4.1.4); only the RDATA types of RFC 1035 may be compressed (RFC 3597 §4).
     /// <paramref name="lowercaseWhenCanonical"/> says whether this field is lowercased in canonical form.
     /// </summary>
-    public void WriteName(DnsName name, bool compress = true, bool lowercaseWhenCanonical = true)
+    public void WriteName(DnsName name, bool compress = true, bool lowercaseWhenCanonical = true) =>
+        WriteName(name.Wire, compress, lowercaseWhenCanonical);
+
+    /// <summary>Writes a name given in uncompressed wire form (for example a question name read from a query).</summary>
+    public void WriteName(scoped ReadOnlySpan<byte> wire, bool compress = true, bool lowercaseWhenCanonical = true)
     {
-        var wire = name.Wire;
         if (Canonical)
         {
             if (Reserve(wire.Length, out int at))
@@ -179,7 +194,7 @@ public ref struct DnsWriter
     private bool Reserve(int count, out int at)
     {
         at = _position;
-        if (Overflowed || _position + count > _buffer.Length)
+        if (Overflowed || _position + count > _limit)
         {
             Overflowed = true;
             return false;
