@@ -47,6 +47,8 @@ public sealed class ZoneFileLexer
         while (_reader.ReadLine() is { } text)
         {
             _lineNumber++;
+            if (_lineNumber == 1 && text.StartsWith('\uFEFF'))
+                text = text[1..];
             if (tokens.Count == 0 && state.Depth == 0)
                 startsWithBlank = text.Length > 0 && IsBlank(text[0]);
             ScanLine(text, tokens, ref state);

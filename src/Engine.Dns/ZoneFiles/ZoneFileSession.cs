@@ -178,6 +178,7 @@ internal sealed class ZoneFileSession
         if (data is SoaData soa)
         {
             Warn(source, at.Line, $"no TTL and no $TTL: using the SOA MINIMUM ({soa.Minimum}) as the TTL");
+            _warnedLastTtl = true;
             _lastTtl = LimitTtl(source, soa.Minimum, at, "SOA MINIMUM");
             return _lastTtl.Value;
         }

@@ -179,6 +179,14 @@ public sealed class ZoneFileLexerTests
     }
 
     [Fact]
+    public void ReadLine_IgnoresAByteOrderMarkAtTheStart()
+    {
+        var line = Assert.Single(Lines("\uFEFFa A 192.0.2.1\n"));
+
+        Assert.Equal(new PresentationToken("a", false, 1, 1), line.Tokens[0]);
+    }
+
+    [Fact]
     public void ReadLine_AtTheEnd_ReturnsNull()
     {
         var lexer = new ZoneFileLexer(new StringReader("; nothing\n"), "x");
