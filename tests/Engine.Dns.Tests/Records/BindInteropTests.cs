@@ -58,6 +58,10 @@ public sealed partial class BindInteropTests
         ("@", RecordType.AFSDB, "1 AFSDB.example."),
         ("@", RecordType.OPENPGPKEY, "AiEEBP6bMFGGy4HM//csz2QiycWogo2j9Nu+nz2K3hwgz2rPXefxRA=="),
         ("@", RecordType.CSYNC, "66 3 A NS AAAA"),
+        ("@", RecordType.LOC, "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m"),
+        ("l", RecordType.LOC, "42 21 54 N 71 06 18 W -24m 30m"),
+        ("l", RecordType.LOC, "42 S 71 W 1m"),
+        ("l", RecordType.LOC, "0 0 0.001 S 180 E 42849672.95m 15m 0.05m 0.9"),
     ];
 
     [Fact]
