@@ -42,6 +42,7 @@ internal static class RecordDataCodec
         RecordType.HTTPS => SvcbData.ReadRdata(ref reader, RecordType.HTTPS),
         RecordType.URI => UriData.ReadRdata(ref reader),
         RecordType.CAA => CaaData.ReadRdata(ref reader),
+        RecordType.LOC => LocData.ReadRdata(ref reader),
         _ => new UnknownData(type, reader.ReadBytes(length).ToArray()),
     };
 
@@ -84,6 +85,7 @@ internal static class RecordDataCodec
             RecordType.HTTPS => SvcbData.Parse(tokens, RecordType.HTTPS),
             RecordType.URI => UriData.Parse(tokens),
             RecordType.CAA => CaaData.Parse(tokens),
+            RecordType.LOC => LocData.Parse(tokens),
             _ => throw tokens.Error($"type {RecordTypeNames.ToText(type)} has no presentation form here; write it as \\# <length> <hex> (RFC 3597)"),
         };
         tokens.ExpectEnd();
