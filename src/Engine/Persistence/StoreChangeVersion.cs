@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace SecondaryPortal.Engine.Persistence;
+
+/// <summary>Reads and advances <see cref="StoreState.ChangeVersion"/> with single statements (SQLite and PostgreSQL syntax alike).</summary>
+internal static class StoreChangeVersion
+{
+    // An upsert, so a fresh database needs no seeded row; RETURNING gives the new value in the same statement.
+    private const string AdvanceSql =
+        """
+        INSERT INTO "StoreState" ("Id", "ChangeVersion") VALUES (1, 1)
+        ON CONFLICT ("Id") DO UPDATE SET "ChangeVersion" = "StoreState"."ChangeVersion" + 1
+        RETURNING "ChangeVersion"
+        """;
+
+    private const string ReadSql = """SELECT "ChangeVersion" FROM "StoreState" WHERE "Id" = 1""";
+
+    /// <summary>Advances the version inside the context's current transaction and returns the new value.</summary>
+    public static async Task<long> AdvanceAsync(StoreDbContext context, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(context, AdvanceSql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The current version; 0 when nothing was ever stored.</summary>
+    public static async Task<long> ReadAsync(StoreDbContext context, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(context, ReadSql);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DbCommand CreateCommand(StoreDbContext context, string sql)
+    {
+        var connection = context.Database.GetDbConnection();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SecondaryPortal.Engine.Persistence;
+
+/// <summary>
+/// The Engine's store. The schema comes only from the hand-written migrations in Migrations/, applied by
+/// <see cref="StoreMigrator"/>; EnsureCreated is never used. Zone records are read and written in bulk
+/// through <see cref="ZoneRecordRows"/>, not as tracked entities.
+/// </summary>
+public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : DbContext(options)
+{
+    /// <summary>The zones.</summary>
+    public DbSet<Zone> Zones => Set<Zone>();
+
+    /// <summary>The zones' records (bulk access goes through <see cref="ZoneRecordRows"/>).</summary>
+    public DbSet<ZoneRecord> ZoneRecords => Set<ZoneRecord>();
+
+    /// <summary>The single bookkeeping row.</summary>
+    public DbSet<StoreState> StoreState => Set<StoreState>();
+
+    /// <inheritdoc/>
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StoreDbContext).Assembly);
+}

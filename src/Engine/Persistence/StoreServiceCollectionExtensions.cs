@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecondaryPortal.Engine.Zones;
+
+namespace SecondaryPortal.Engine.Persistence;
+
+/// <summary>Registers the Engine's store: the context factory, the migrator and <see cref="ZoneStore"/>.</summary>
+public static class StoreServiceCollectionExtensions
+{
+    /// <summary>Adds the store described by <paramref name="settings"/>.</summary>
+    public static IServiceCollection AddEngineStore(this IServiceCollection services, StoreSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddDbContextFactory<StoreDbContext>(options => StoreDbContextOptions.Configure(options, settings));
+        services.AddSingleton<StoreMigrator>();
+        services.AddSingleton<ZoneStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace SecondaryPortal.Engine.Zones;
+
+/// <summary>How an import ended.</summary>
+public enum ZoneImportStatus
+{
+    /// <summary>The zone was valid and now replaces what was stored (or is new).</summary>
+    Imported,
+
+    /// <summary>The records do not make a valid zone; the stored zone, if any, is untouched.</summary>
+    Invalid,
+
+    /// <summary>The origin belongs to a secondary zone, whose records come only from its primaries.</summary>
+    NotAuthoritative,
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecondaryPortal.Dns.Lookup;
+
+namespace SecondaryPortal.Engine.Zones;
+
+/// <summary>Registers the responder's zone table and the publisher that fills it from the store.</summary>
+public static class ZoneServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="ZoneTable"/> and <see cref="ZonePublisher"/> (as a hosted service too).</summary>
+    public static IServiceCollection AddZonePublisher(this IServiceCollection services, ZonePublisherOptions? options = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ZoneTable>();
+        services.AddSingleton(options ?? new ZonePublisherOptions());
+        services.AddSingleton<ZonePublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ZonePublisher>());
+        return services;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
+
+namespace SecondaryPortal.Engine.Zones;
+
+/// <summary>
+/// Stores zones and their records, and reads them back as records or as serving snapshots. A zone is only
+/// ever replaced whole, in one transaction, after it was validated by building its snapshot; readers (also
+/// in other processes) see either the old zone or the new one. Every change advances the store's change
+/// version, which <see cref="ZonePublisher"/> polls.
+/// </summary>
+public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextFactory, TimeProvider timeProvider, ILogger<ZoneStore> logger)
+{
+    /// <summary>
+    /// Replaces the authoritative zone <paramref name="origin"/> with <paramref name="records"/> (or adds it).
+    /// The records are first built into a snapshot; when that fails the zone is rejected with the builder's
+    /// errors and the stored zone stays as it was.
+    /// </summary>
+    public async Task<ZoneImportResult> ImportAsync(DnsName origin, IEnumerable<DnsRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(records);
+        string key = OriginKey(origin);
+        var built = ZoneSnapshot.Build(origin, records);
+        if (built.Snapshot is not { } snapshot)
+            return new ZoneImportResult(ZoneImportStatus.Invalid, key, $"{key} is not a valid zone; the stored zone, if any, is unchanged.", built.Errors, built.Warnings, 0, 0);
+
+        var stopwatch = Stopwatch.StartNew();
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        long version = await StoreChangeVersion.AdvanceAsync(context, cancellationToken);
+        var zone = await context.Zones.SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
+        if (zone is { Kind: not ZoneKind.Authoritative })
+            return new ZoneImportResult(ZoneImportStatus.NotAuthoritative, key, $"{key} is a secondary zone: its records come from its primaries and cannot be imported.", [], built.Warnings, 0, 0);
+
+        var now = timeProvider.GetUtcNow();
+        if (zone is null)
+        {
+            zone = new Zone { Origin = key, Kind = ZoneKind.Authoritative, CreatedAt = now };
+            context.Zones.Add(zone);
+        }
+        else
+        {
+            await context.ZoneRecords.Where(r => r.ZoneId == zone.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        zone.Serial = snapshot.Serial;
+        zone.RecordCount = snapshot.RecordCount;
+        zone.UpdatedAt = now;
+        zone.Version = version;
+        await context.SaveChangesAsync(cancellationToken);
+        ZoneRecordRows.Insert(context.Database.GetDbConnection(), transaction.GetDbTransaction(), zone.Id, snapshot.Records(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        LogStored(key, snapshot.Serial, snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        return new ZoneImportResult(ZoneImportStatus.Imported, key, $"{key} stored: serial {snapshot.Serial}, {snapshot.RecordCount} records.", [], built.Warnings, snapshot.Serial, snapshot.RecordCount);
+    }
+
+    /// <summary>The stored records of <paramref name="origin"/>, in stored order.</summary>
+    public async Task<ZoneExportResult> ExportAsync(DnsName origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        string key = OriginKey(origin);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var zone = await context.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
+        if (zone is null)
+            return new ZoneExportResult(false, [], $"No zone {key} is stored.");
+        try
+        {
+            var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), null, zone.Id).ToList();
+            return new ZoneExportResult(true, records, $"{key}: {records.Count} records.");
+        }
+        catch (InvalidDataException e)
+        {
+            LogStoredZoneUnreadable(e, key);
+            return new ZoneExportResult(false, [], $"The stored records of {key} cannot be read.");
+        }
+    }
+
+    /// <summary>Every stored zone, ordered by origin.</summary>
+    public async Task<IReadOnlyList<ZoneSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var zones = await context.Zones.AsNoTracking().ToListAsync(cancellationToken);
+        return zones
+            .Select(z => new ZoneSummary(z.Origin, z.Kind, (uint)z.Serial, z.RecordCount, z.UpdatedAt, z.Version))
+            .OrderBy(z => DnsName.Parse(z.Origin))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Builds the serving snapshot of the stored zone <paramref name="origin"/>. The records and the zone row
+    /// are read in one transaction, so the snapshot and its version always match.
+    /// </summary>
+    public async Task<ZoneLoadResult> LoadAsync(DnsName origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        string key = OriginKey(origin);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var zone = await context.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
+        if (zone is null)
+            return new ZoneLoadResult(ZoneLoadStatus.NotFound, null, 0, $"No zone {key} is stored.");
+        try
+        {
+            var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), transaction.GetDbTransaction(), zone.Id);
+            var built = ZoneSnapshot.Build(origin, records);
+            if (built.Snapshot is { } snapshot)
+                return new ZoneLoadResult(ZoneLoadStatus.Loaded, snapshot, zone.Version, $"{key}: serial {snapshot.Serial}, {snapshot.RecordCount} records.");
+            LogStoredZoneInvalid(key, string.Join("; ", built.Errors));
+            return new ZoneLoadResult(ZoneLoadStatus.Invalid, null, zone.Version, $"The stored zone {key} is not valid.");
+        }
+        catch (InvalidDataException e)
+        {
+            LogStoredZoneUnreadable(e, key);
+            return new ZoneLoadResult(ZoneLoadStatus.Invalid, null, zone.Version, $"The stored records of {key} cannot be read.");
+        }
+    }
+
+    /// <summary>Removes the zone <paramref name="origin"/> and its records; false when it was not stored.</summary>
+    public async Task<bool> RemoveAsync(DnsName origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        string key = OriginKey(origin);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await StoreChangeVersion.AdvanceAsync(context, cancellationToken);
+        var zone = await context.Zones.SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
+        if (zone is null)
+            return false; // the transaction rolls back: nothing changed
+        await context.ZoneRecords.Where(r => r.ZoneId == zone.Id).ExecuteDeleteAsync(cancellationToken);
+        context.Zones.Remove(zone);
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogRemoved(key);
+        return true;
+    }
+
+    /// <summary>The store's change version: it differs from a value read earlier exactly when something changed since.</summary>
+    public async Task<long> GetChangeVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        return await StoreChangeVersion.ReadAsync(context, cancellationToken);
+    }
+
+    /// <summary>The key a zone is stored under: its origin in lowercase presentation form.</summary>
+    public static string OriginKey(DnsName origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return origin.ToLowerCase().ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} stored: serial {Serial}, {Records} records in {ElapsedMs} ms")]
+    private partial void LogStored(string zone, uint serial, int records, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} removed from the store")]
+    private partial void LogRemoved(string zone);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored records of zone {Zone} cannot be decoded")]
+    private partial void LogStoredZoneUnreadable(Exception exception, string zone);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored zone {Zone} does not build: {Errors}")]
+    private partial void LogStoredZoneInvalid(string zone, string errors);
+}
