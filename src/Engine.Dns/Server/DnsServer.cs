@@ -46,6 +46,9 @@ public sealed class DnsServer : IAsyncDisposable
     /// <summary>The TCP endpoints bound, one per configured endpoint, with the actual port; empty before start.</summary>
     public IReadOnlyList<IPEndPoint> BoundTcpEndpoints { get; private set; } = [];
 
+    /// <summary>Open TCP connections (for tests and diagnostics).</summary>
+    internal int OpenTcpConnections => _connections?.Count ?? 0;
+
     /// <summary>
     /// Binds every endpoint and starts serving. Binding is all or nothing: when one endpoint fails, what
     /// was bound is released and the error names the transport and endpoint.
