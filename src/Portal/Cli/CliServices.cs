@@ -1,0 +1,21 @@
+using SecondaryPortal.Engine.Persistence;
+using SecondaryPortal.Portal.Hosting;
+
+namespace SecondaryPortal.Portal.Cli;
+
+/// <summary>The services a verb needs: the store with the server's configuration, logging warnings to stderr.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error)
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddEngineStore(StorageConfiguration.Resolve(configuration));
+        return services.BuildServiceProvider();
+    }
+}

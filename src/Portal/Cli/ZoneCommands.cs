@@ -1,0 +1,106 @@
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneFiles;
+using SecondaryPortal.Engine.Zones;
+
+namespace SecondaryPortal.Portal.Cli;
+
+/// <summary>The <c>zone</c> verbs: import, export, list.</summary>
+internal sealed class ZoneCommands(IServiceProvider services, TextWriter output, TextWriter error)
+{
+    private ZoneStore Store => services.GetRequiredService<ZoneStore>();
+
+    /// <summary>Runs the sub-verb in <paramref name="words"/> ("import", origin, file).</summary>
+    public Task<int> RunAsync(IReadOnlyList<string> words, CancellationToken cancellationToken) => words switch
+    {
+        ["import", var origin, var file] => ImportAsync(origin, file, cancellationToken),
+        ["export", var origin] => ExportAsync(origin, null, cancellationToken),
+        ["export", var origin, var file] => ExportAsync(origin, file, cancellationToken),
+        ["list"] => ListAsync(cancellationToken),
+        ["import", ..] => CliApplication.Fail(error, "usage: zone import <origin> <file>"),
+        ["export", ..] => CliApplication.Fail(error, "usage: zone export <origin> [file]"),
+        ["list", ..] => CliApplication.Fail(error, "usage: zone list"),
+        _ => CliApplication.Fail(error, $"unknown verb 'zone {words[0]}'; the zone verbs are import, export and list (see --help)"),
+    };
+
+    private async Task<int> ImportAsync(string originText, string file, CancellationToken cancellationToken)
+    {
+        if (ParseOrigin(originText) is not { } origin)
+            return await CliApplication.Fail(error, $"'{originText}' is not a valid zone name");
+        var warnings = new List<ZoneFileWarning>();
+        IReadOnlyList<DnsRecord> records;
+        try
+        {
+            records = ZoneFileParser.LoadFile(file, origin, new ZoneFileOptions { Warning = warnings.Add });
+        }
+        catch (ZoneFileException e)
+        {
+            await PrintWarningsAsync(warnings.Select(w => w.ToString()));
+            return await CliApplication.Fail(error, e.Message); // file:line:column: reason
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return await CliApplication.Fail(error, $"cannot read {file}: {e.Message}");
+        }
+        await PrintWarningsAsync(warnings.Select(w => w.ToString()));
+
+        var result = await Store.ImportAsync(origin, records, cancellationToken);
+        await PrintWarningsAsync(result.Warnings);
+        if (!result.Succeeded)
+        {
+            foreach (string reason in result.Errors)
+                await error.WriteLineAsync($"{file}: {reason}");
+            return await CliApplication.Fail(error, result.Message);
+        }
+        await output.WriteLineAsync($"Imported {result.Origin}: serial {result.Serial}, {result.RecordCount} records.");
+        return 0;
+    }
+
+    private async Task<int> ExportAsync(string originText, string? file, CancellationToken cancellationToken)
+    {
+        if (ParseOrigin(originText) is not { } origin)
+            return await CliApplication.Fail(error, $"'{originText}' is not a valid zone name");
+        var result = await Store.ExportAsync(origin, cancellationToken);
+        if (!result.Found)
+            return await CliApplication.Fail(error, result.Message);
+        if (file is null or "-")
+        {
+            ZoneFileWriter.Write(output, result.Records, origin);
+            return 0;
+        }
+        try
+        {
+            ZoneFileWriter.WriteFile(file, result.Records, origin);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return await CliApplication.Fail(error, $"cannot write {file}: {e.Message}");
+        }
+        await output.WriteLineAsync($"Exported {ZoneStore.OriginKey(origin)}: {result.Records.Count} records to {file}.");
+        return 0;
+    }
+
+    private async Task<int> ListAsync(CancellationToken cancellationToken)
+    {
+        var zones = await Store.ListAsync(cancellationToken);
+        if (zones.Count == 0)
+        {
+            await output.WriteLineAsync("No zones are stored. Add one with: zone import <origin> <file>");
+            return 0;
+        }
+        int width = Math.Max("ORIGIN".Length, zones.Max(z => z.Origin.Length));
+        await output.WriteLineAsync($"{"ORIGIN".PadRight(width)}  {"KIND",-13}  {"SERIAL",10}  {"RECORDS",9}  UPDATED (UTC)");
+        foreach (var zone in zones)
+            await output.WriteLineAsync($"{zone.Origin.PadRight(width)}  {zone.Kind,-13}  {zone.Serial,10}  {zone.RecordCount,9}  {zone.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}");
+        return 0;
+    }
+
+    private async Task PrintWarningsAsync(IEnumerable<string> warnings)
+    {
+        foreach (string warning in warnings)
+            await error.WriteLineAsync("warning: " + warning);
+    }
+
+    private static DnsName? ParseOrigin(string text) =>
+        DnsName.TryParse(text, null, out var name, out _) ? name : null;
+}

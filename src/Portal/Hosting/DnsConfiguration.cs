@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Net;
+using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Server;
+
+namespace SecondaryPortal.Portal.Hosting;
+
+/// <summary>
+/// Reads the responder's settings: <c>Dns:Listen</c> (a list of address:port, default 127.0.0.1:5300),
+/// <c>Dns:Region</c> and <c>Dns:MaxUdpPayloadSize</c>. A bad value stops the start with a message naming its key.
+/// </summary>
+public static class DnsConfiguration
+{
+    /// <summary>The listeners' options from <c>Dns:Listen</c>.</summary>
+    public static DnsServerOptions ServerOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var entries = configuration.GetSection("Dns:Listen").GetChildren().Where(entry => !string.IsNullOrWhiteSpace(entry.Value)).ToList();
+        if (entries.Count == 0)
+            return new DnsServerOptions();
+        var endpoints = new List<IPEndPoint>(entries.Count);
+        foreach (var entry in entries)
+        {
+            try
+            {
+                endpoints.Add(DnsServerOptions.ParseEndpoint(entry.Value!));
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidOperationException($"{entry.Path}: {e.Message}", e);
+            }
+        }
+        return new DnsServerOptions { Endpoints = endpoints };
+    }
+
+    /// <summary>The responder's options from <c>Dns:Region</c> and <c>Dns:MaxUdpPayloadSize</c>.</summary>
+    public static ResponderOptions ResponderOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new ResponderOptions();
+        if (configuration["Dns:Region"] is { Length: > 0 } region)
+            options = options with { Region = region };
+        if (configuration["Dns:MaxUdpPayloadSize"] is { Length: > 0 } sizeText)
+        {
+            // RFC 6891 §6.2.5: values below 512 are treated as 512; more than 65,535 cannot be expressed.
+            if (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size is < 512 or > ushort.MaxValue)
+                throw new InvalidOperationException($"Dns:MaxUdpPayloadSize: '{sizeText}' is not a number of octets between 512 and 65535.");
+            options = options with { MaxUdpPayloadSize = size };
+        }
+        return options;
+    }
+}
