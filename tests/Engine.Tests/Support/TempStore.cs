@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Engine.Persistence;
+using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Tests.Support;
 
@@ -26,6 +27,18 @@ public sealed class TempStore : IDisposable
     public StoreMigrator Migrator => new(Contexts, NullLogger<StoreMigrator>.Instance);
 
     public StoreDbContext CreateContext() => Contexts.CreateDbContext();
+
+    /// <summary>A new ZoneStore on this database, with its own context factory (as another process would have).</summary>
+    public ZoneStore CreateZoneStore(TimeProvider? time = null) =>
+        new(new ContextFactory(Settings), time ?? TimeProvider.System, NullLogger<ZoneStore>.Instance);
+
+    /// <summary>A migrated store.</summary>
+    public static async Task<TempStore> CreateMigratedAsync()
+    {
+        var store = new TempStore();
+        await store.Migrator.MigrateAsync();
+        return store;
+    }
 
     /// <summary>A plain connection to the database file, beside EF (as another process would have).</summary>
     public SqliteConnection OpenRawConnection()

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Tests.Support;
+using SecondaryPortal.Engine.Zones;
+using Xunit.Abstractions;
+
+namespace SecondaryPortal.Engine.Tests.Zones;
+
+public sealed class ZonePublisherTests(ITestOutputHelper output)
+{
+    private static readonly DnsName Origin = DnsName.Parse("example.com.");
+    private static readonly DnsName Other = DnsName.Parse("other.example.");
+
+    [Fact]
+    public async Task Sync_PublishesStoredZonesAndRemovesDeletedOnes()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var store = temp.CreateZoneStore();
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
+        await store.ImportAsync(Other, GeneratedZone.Create(Other, 10, serial: 2));
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+
+        await publisher.SyncAsync();
+        var servedFirst = table.Get(Origin)?.Serial;
+        await store.RemoveAsync(Other);
+        await publisher.SyncAsync();
+
+        Assert.Equal(1u, servedFirst);
+        Assert.Equal([Origin], table.Origins);
+        Assert.Null(table.Get(Other));
+    }
+
+    [Fact]
+    public async Task Sync_WithNothingChanged_KeepsTheSameSnapshot()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        await temp.CreateZoneStore().ImportAsync(Origin, GeneratedZone.Create(Origin, 10));
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+        await publisher.SyncAsync();
+        var first = table.Get(Origin);
+
+        await publisher.SyncAsync();
+
+        Assert.NotNull(first);
+        Assert.Same(first, table.Get(Origin));
+    }
+
+    [Fact]
+    public async Task Start_LoadsEveryStoredZoneAndBecomesReady()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        await temp.CreateZoneStore().ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 3));
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+        Assert.False(publisher.IsReady);
+
+        await publisher.StartAsync(CancellationToken.None);
+        await publisher.InitialLoad.WaitAsync(TimeSpan.FromSeconds(10));
+        await publisher.StopAsync(CancellationToken.None);
+
+        Assert.True(publisher.IsReady);
+        Assert.Equal(3u, table.Get(Origin)?.Serial);
+    }
+
+    [Fact]
+    public async Task Sync_OfAZoneWhoseRowsDoNotDecode_MarksItUnavailable()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        await temp.CreateZoneStore().ImportAsync(Origin, GeneratedZone.Create(Origin, 10));
+        using (var connection = temp.OpenRawConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """UPDATE "ZoneRecords" SET "Data" = x'01' WHERE "Type" = 6""";
+            command.ExecuteNonQuery();
+        }
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+
+        await publisher.SyncAsync();
+
+        Assert.Contains(Origin, table.Origins); // still ours: SERVFAIL, not REFUSED
+        Assert.Null(table.Get(Origin));
+    }
+
+    [Fact]
+    public async Task Running_PicksUpAZoneImportedThroughAnotherContextWithinAboutASecond()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+        await publisher.StartAsync(CancellationToken.None);
+        await publisher.InitialLoad.WaitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            // Another ZoneStore with its own context factory and connections, as the command line would have.
+            var writer = temp.CreateZoneStore();
+            await writer.ImportAsync(Origin, GeneratedZone.Create(Origin, 100, serial: 42));
+            var elapsed = Stopwatch.StartNew();
+            while (table.Get(Origin)?.Serial != 42u && elapsed.Elapsed < TimeSpan.FromSeconds(5))
+                await Task.Delay(20);
+            elapsed.Stop();
+
+            Assert.Equal(42u, table.Get(Origin)?.Serial);
+            Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(2), $"served after {elapsed.ElapsedMilliseconds} ms");
+            output.WriteLine($"served {elapsed.ElapsedMilliseconds} ms after the import committed (default poll interval)");
+        }
+        finally
+        {
+            await publisher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static ZonePublisher CreatePublisher(TempStore temp, ZoneTable table, TimeSpan? pollInterval = null) =>
+        new(temp.CreateZoneStore(), table, pollInterval is { } interval ? new ZonePublisherOptions { PollInterval = interval } : new ZonePublisherOptions(),
+            TimeProvider.System, NullLogger<ZonePublisher>.Instance);
+}
