@@ -8,6 +8,8 @@ namespace SecondaryPortal.Portal.Cli;
 /// <summary>The <c>zone</c> verbs: import, export, list.</summary>
 internal sealed class ZoneCommands(IServiceProvider services, TextWriter output, TextWriter error)
 {
+    private const int MaxErrorsShown = 20;
+
     private ZoneStore Store => services.GetRequiredService<ZoneStore>();
 
     /// <summary>Runs the sub-verb in <paramref name="words"/> ("import", origin, file).</summary>
@@ -48,8 +50,10 @@ internal sealed class ZoneCommands(IServiceProvider services, TextWriter output,
         await PrintWarningsAsync(result.Warnings);
         if (!result.Succeeded)
         {
-            foreach (string reason in result.Errors)
+            foreach (string reason in result.Errors.Take(MaxErrorsShown))
                 await error.WriteLineAsync($"{file}: {reason}");
+            if (result.Errors.Count > MaxErrorsShown)
+                await error.WriteLineAsync($"{file}: ... and {result.Errors.Count - MaxErrorsShown} more errors");
             return await CliApplication.Fail(error, result.Message);
         }
         await output.WriteLineAsync($"Imported {result.Origin}: serial {result.Serial}, {result.RecordCount} records.");
