@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
@@ -51,6 +52,24 @@ public ref struct DnsResponseWriter
             _writer.Limit -= OptRecordSize;
     }
 
+    /// <summary>
+    /// Starts a response without a question section, for requests whose question is not answered: a
+    /// malformed request (FORMERR) or an opcode we do not implement (NOTIMP), as BIND 9 answers them.
+    /// </summary>
+    public void BeginWithoutQuestion(in DnsHeader request, bool edns, DnsHeaderFlags flags)
+    {
+        _edns = edns;
+        _header = new DnsHeader
+        {
+            Id = request.Id,
+            Opcode = request.Opcode,
+            Flags = DnsHeaderFlags.QR | flags | (request.Flags & (DnsHeaderFlags.RD | DnsHeaderFlags.CD)),
+        };
+        _header.Write(ref _writer);
+        if (_edns)
+            _writer.Limit -= OptRecordSize;
+    }
+
     /// <summary>True when the header and question did not fit (the caller's size limit is absurdly small).</summary>
     public readonly bool Overflowed => _writer.Overflowed;
 
@@ -74,6 +93,48 @@ public ref struct DnsResponseWriter
             case DnsSection.Answer: _answers++; break;
             case DnsSection.Authority: _authorities++; break;
             default: _additionals++; break;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Appends a whole RRset from stored bytes: <paramref name="rdataSet"/> holds <paramref name="count"/>
+    /// RDATA, each preceded by its 16-bit length, uncompressed. Names in RDATA are compressed where RFC 3597
+    /// §4 allows. All or nothing: false (and nothing written) when the RRset does not fit (RFC 2181 §9).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Sections were not written in order.</exception>
+    public bool TryAddRRset(DnsSection section, scoped ReadOnlySpan<byte> owner, RecordType type, uint ttl, int count, scoped ReadOnlySpan<byte> rdataSet)
+    {
+        if (section < _section)
+            throw new InvalidOperationException("sections are written in order: answer, authority, additional");
+        _section = section;
+        int mark = _writer.Position;
+        int position = 0;
+        for (int i = 0; i < count && position + 2 <= rdataSet.Length; i++)
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(rdataSet[position..]);
+            var rdata = rdataSet.Slice(position + 2, length);
+            position += 2 + length;
+            _writer.WriteName(owner);
+            _writer.WriteUInt16((ushort)type);
+            _writer.WriteUInt16((ushort)DnsClass.IN);
+            _writer.WriteUInt32(ttl);
+            int lengthAt = _writer.ReserveLength();
+            RdataNames.Write(ref _writer, type, rdata);
+            _writer.PatchLength(lengthAt);
+        }
+        int total = (section == DnsSection.Answer ? _answers : section == DnsSection.Authority ? _authorities : _additionals) + count;
+        if (_writer.Overflowed || total > ushort.MaxValue)
+        {
+            _writer.Position = mark;
+            _writer.ClearOverflow();
+            return false;
+        }
+        switch (section)
+        {
+            case DnsSection.Answer: _answers = (ushort)total; break;
+            case DnsSection.Authority: _authorities = (ushort)total; break;
+            default: _additionals = (ushort)total; break;
         }
         return true;
     }

@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Wire;
+
+namespace SecondaryPortal.Dns.Lookup;
+
+/// <summary>
+/// One served zone, immutable: built once from records (a zone file, a transfer, the store) and swapped
+/// into a <see cref="ZoneTable"/> whole, so a reader never sees half a zone. Stored compactly for
+/// million-record zones: per owner name one node keyed by its lowercase labels, per RRset one TTL and
+/// one array of uncompressed RDATA; answers are written from those bytes.
+/// </summary>
+public sealed class ZoneSnapshot
+{
+    private readonly Dictionary<byte[], ZoneNode> _nodes;
+    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly byte[] _originLower;
+    private readonly DnsRecord _soa;
+
+    internal ZoneSnapshot(DnsName origin, Dictionary<byte[], ZoneNode> nodes, ZoneNode[] nsec3Nodes, NsecChain? nsec, Nsec3Chain? nsec3, int recordCount)
+    {
+        Origin = origin;
+        _nodes = nodes;
+        _lookup = nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _originLower = origin.ToLowerCase().Wire.ToArray();
+        Apex = nodes[[]];
+        Nsec3Nodes = nsec3Nodes;
+        Nsec = nsec;
+        Nsec3 = nsec3;
+        RecordCount = recordCount;
+        var soa = Apex.Sets[Apex.Find(RecordType.SOA)];
+        var reader = new DnsReader(soa.FirstRdata);
+        int outer = reader.PushLimit(reader.Remaining);
+        _soa = new DnsRecord(origin, soa.Ttl, RecordData.Read(RecordType.SOA, ref reader, soa.FirstRdata.Length));
+        reader.PopLimit(outer);
+        Serial = RdataNames.SoaSerial(soa.FirstRdata);
+    }
+
+    /// <summary>The zone's name.</summary>
+    public DnsName Origin { get; }
+
+    /// <summary>The SOA serial (RFC 1982 arithmetic applies when comparing).</summary>
+    public uint Serial { get; }
+
+    /// <summary>Number of records served (duplicates removed), NSEC3 and RRSIG included.</summary>
+    public int RecordCount { get; }
+
+    /// <summary>The apex SOA record.</summary>
+    public DnsRecord Soa => _soa;
+
+    /// <summary>Number of owner names, empty non-terminals included, NSEC3 owners excluded.</summary>
+    public int NodeCount => _nodes.Count;
+
+    /// <summary>True when the zone carries signatures (RRSIG records): DO queries then get DNSSEC data.</summary>
+    public bool IsSigned { get; internal init; }
+
+    /// <summary>
+    /// Every record, the apex SOA first, then the other owner names in canonical order (RFC 4034 §6.1),
+    /// NSEC3 owners last. Decodes as it goes (for export and outgoing transfers, not the query path).
+    /// </summary>
+    public IEnumerable<DnsRecord> Records() => ZoneRecordExport.Enumerate(this, _nodes.Values);
+
+    internal ZoneNode Apex { get; }
+
+    internal ZoneNode[] Nsec3Nodes { get; }
+
+    internal NsecChain? Nsec { get; }
+
+    internal Nsec3Chain? Nsec3 { get; }
+
+    /// <summary>The origin in lowercase wire form.</summary>
+    internal ReadOnlySpan<byte> OriginLower => _originLower;
+
+    /// <summary>The node for lowercase relative labels, or null.</summary>
+    internal ZoneNode? Node(ReadOnlySpan<byte> key) => _lookup.TryGetValue(key, out var node) ? node : null;
+
+    /// <summary>The RRset at <paramref name="node"/> index <paramref name="set"/>.</summary>
+    internal static ref readonly RRset SetAt(ZoneNode node, int set) => ref node.Sets[set];
+
+    /// <summary>TTL of negative answers: the SOA's TTL or its MINIMUM, whichever is lower (RFC 2308 §3).</summary>
+    internal uint NegativeTtl
+    {
+        get
+        {
+            var soa = Apex.Sets[Apex.Find(RecordType.SOA)];
+            return Math.Min(soa.Ttl, BinaryPrimitives.ReadUInt32BigEndian(soa.FirstRdata[^4..]));
+        }
+    }
+
+    /// <summary>
+    /// Builds a snapshot. Requires exactly one SOA, at the apex; drops records outside the zone and of
+    /// classes other than IN (warnings); warns about CNAME beside other data (RFC 2181 §10.1); gives
+    /// each RRset the lowest TTL of its records (RFC 2181 §5.2, with a warning); drops duplicates.
+    /// </summary>
+    public static ZoneBuildResult Build(DnsName origin, IEnumerable<DnsRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(records);
+        return new ZoneSnapshotBuilder(origin).Build(records);
+    }
+}

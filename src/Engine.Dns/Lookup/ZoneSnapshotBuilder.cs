@@ -1,0 +1,185 @@
+using System.Buffers.Binary;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Wire;
+
+namespace SecondaryPortal.Dns.Lookup;
+
+/// <summary>
+/// Ingests records into compact nodes (see <see cref="ZoneSnapshot"/>), then checks the zone and
+/// computes what lookups need: empty non-terminals, cut and DNAME flags, the NSEC and NSEC3 chains.
+/// </summary>
+internal sealed class ZoneSnapshotBuilder
+{
+    private const int MaxMessages = 100;
+
+    private readonly DnsName _origin;
+    private readonly int _originLength;
+    private readonly byte[] _originLower;
+    private readonly Dictionary<byte[], ZoneNode> _nodes = new(NameKeyComparer.Instance);
+    private readonly Dictionary<byte[], ZoneNode> _nsec3Nodes = new(NameKeyComparer.Instance);
+    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _nodeLookup;
+    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _nsec3Lookup;
+    private readonly List<string> _errors = [];
+    private readonly List<string> _warnings = [];
+    private readonly byte[] _rdata = new byte[ushort.MaxValue];
+    private int _suppressedWarnings;
+    private int _recordCount;
+    private bool _signed;
+
+    public ZoneSnapshotBuilder(DnsName origin)
+    {
+        _origin = origin;
+        _originLength = origin.WireLength;
+        _originLower = origin.ToLowerCase().Wire.ToArray();
+        _nodeLookup = _nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _nsec3Lookup = _nsec3Nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
+
+    public ZoneBuildResult Build(IEnumerable<DnsRecord> records)
+    {
+        foreach (var record in records)
+            Add(record);
+        var apex = _nodeLookup.TryGetValue(ReadOnlySpan<byte>.Empty, out var node) ? node : null;
+        CheckApex(apex);
+        if (_errors.Count > 0 || apex is null)
+            return Result(null);
+        ZoneStructure.AddEmptyNonTerminals(_nodes, _nodeLookup);
+        ZoneStructure.ComputeFlags(_nodes, _nodeLookup, apex, _origin, Warn);
+        foreach (var zoneNode in _nodes.Values)
+            Seal(zoneNode);
+        foreach (var nsec3Node in _nsec3Nodes.Values)
+            Seal(nsec3Node);
+        var nsec = ZoneStructure.BuildNsecChain(_nodes.Values);
+        var nsec3 = ZoneStructure.BuildNsec3Chain(apex, _nsec3Nodes.Values, out var nsec3Nodes);
+        _nodes.TrimExcess();
+        var snapshot = new ZoneSnapshot(_origin, _nodes, nsec3Nodes, nsec, nsec3, _recordCount) { IsSigned = _signed };
+        return Result(snapshot);
+    }
+
+    private ZoneBuildResult Result(ZoneSnapshot? snapshot)
+    {
+        if (_suppressedWarnings > 0)
+            _warnings.Add($"... and {_suppressedWarnings} more warnings");
+        return new ZoneBuildResult(snapshot, _errors, _warnings);
+    }
+
+    private void Add(DnsRecord record)
+    {
+        var type = record.Type;
+        if (record.Class != DnsClass.IN)
+        {
+            Warn($"{record.Name} {RecordTypeNames.ToText(type)}: class {DnsClassNames.ToText(record.Class)} is not served; record dropped");
+            return;
+        }
+        if (type is RecordType.OPT or RecordType.TSIG or RecordType.TKEY or RecordType.IXFR or RecordType.AXFR
+            or RecordType.MAILA or RecordType.MAILB or RecordType.ANY)
+        {
+            Warn($"{record.Name}: {RecordTypeNames.ToText(type)} is a meta type, not zone data; record dropped");
+            return;
+        }
+        var wire = record.Name.Wire;
+        int prefixLength = NameLabels.PrefixLength(wire, _originLength);
+        if (prefixLength < 0 || !DnsName.AsciiEqualsIgnoreCase(wire[prefixLength..], _originLower))
+        {
+            Warn($"{record.Name} {RecordTypeNames.ToText(type)} is outside the zone {_origin}; record dropped");
+            return;
+        }
+        var writer = new DnsWriter(_rdata) { CompressionEnabled = false };
+        record.Data.WriteRdata(ref writer);
+        if (writer.Overflowed)
+        {
+            Warn($"{record.Name} {RecordTypeNames.ToText(type)}: RDATA longer than 65,535 octets; record dropped");
+            return;
+        }
+        var rdata = writer.Written;
+        var covered = type == RecordType.RRSIG && rdata.Length >= 2 ? (RecordType)BinaryPrimitives.ReadUInt16BigEndian(rdata) : 0;
+        bool nsec3Owner = type == RecordType.NSEC3 || covered == RecordType.NSEC3;
+        var node = GetOrAddNode(wire[..prefixLength], nsec3Owner);
+        if (type == RecordType.SOA && prefixLength != 0)
+        {
+            _errors.Add($"{record.Name}: SOA record not at the zone apex {_origin}");
+            return;
+        }
+        _signed |= type == RecordType.RRSIG;
+        if (AddToSet(node, record, rdata, covered))
+            _recordCount++;
+    }
+
+    private ZoneNode GetOrAddNode(ReadOnlySpan<byte> relative, bool nsec3Owner)
+    {
+        Span<byte> key = stackalloc byte[relative.Length];
+        NameLabels.ToLower(relative, key);
+        var lookup = nsec3Owner ? _nsec3Lookup : _nodeLookup;
+        if (lookup.TryGetValue(key, out var node))
+            return node;
+        var keyArray = key.ToArray();
+        node = new ZoneNode(keyArray, relative.SequenceEqual(key) ? keyArray : relative.ToArray());
+        (nsec3Owner ? _nsec3Nodes : _nodes).Add(keyArray, node);
+        return node;
+    }
+
+    /// <summary>Adds RDATA to its RRset; false when it was a duplicate or a second singleton (RFC 2181 §5, §10.1).</summary>
+    private bool AddToSet(ZoneNode node, DnsRecord record, ReadOnlySpan<byte> rdata, RecordType covered)
+    {
+        var type = record.Type;
+        var sets = node.Sets;
+        for (int i = 0; i < sets.Length; i++)
+        {
+            ref var set = ref sets[i];
+            if (set.Type != type || set.Covered != covered)
+                continue;
+            if (RRsetContent.Contains(set, rdata))
+                return false;
+            if (type is RecordType.SOA or RecordType.CNAME or RecordType.DNAME)
+            {
+                if (type == RecordType.SOA)
+                    _errors.Add($"{record.Name}: more than one SOA record");
+                else
+                    Warn($"{record.Name}: more than one {RecordTypeNames.ToText(type)} record; only the first is served");
+                return false;
+            }
+            if (record.Ttl != set.Ttl)
+            {
+                Warn($"{record.Name} {RecordTypeNames.ToText(type)}: records of one RRset have different TTLs; the lowest ({Math.Min(record.Ttl, set.Ttl)}) is used (RFC 2181 §5.2)");
+                set.Ttl = Math.Min(set.Ttl, record.Ttl);
+            }
+            RRsetContent.Append(ref set, rdata);
+            return true;
+        }
+        var added = new RRset { Type = type, Covered = covered, Ttl = record.Ttl, Data = new byte[rdata.Length + 2] };
+        RRsetContent.Append(ref added, rdata);
+        Array.Resize(ref node.Sets, sets.Length + 1);
+        node.Sets[^1] = added;
+        return true;
+    }
+
+    private void CheckApex(ZoneNode? apex)
+    {
+        int soa = apex?.Find(RecordType.SOA) ?? -1;
+        if (soa < 0)
+        {
+            _errors.Add($"no SOA record at the zone apex {_origin}");
+            return;
+        }
+        if (apex!.Find(RecordType.NS) < 0)
+            Warn($"{_origin}: no NS records at the zone apex");
+    }
+
+    private static void Seal(ZoneNode node)
+    {
+        var sets = node.Sets;
+        for (int i = 0; i < sets.Length; i++)
+        {
+            if (sets[i].Data.Length != sets[i].Length)
+                Array.Resize(ref sets[i].Data, sets[i].Length);
+        }
+    }
+
+    private void Warn(string message)
+    {
+        if (_warnings.Count < MaxMessages)
+            _warnings.Add(message);
+        else
+            _suppressedWarnings++;
+    }
+}
