@@ -67,13 +67,13 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         ArgumentNullException.ThrowIfNull(origin);
         string key = OriginKey(origin);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await StoreReadTransaction.BeginAsync(context, cancellationToken);
         var zone = await context.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
         if (zone is null)
             return new ZoneExportResult(false, [], $"No zone {key} is stored.");
         try
         {
-            var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), null, zone.Id).ToList();
+            var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), transaction, zone.Id).ToList();
             return new ZoneExportResult(true, records, $"{key}: {records.Count} records.");
         }
         catch (InvalidDataException e)
@@ -96,20 +96,21 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
 
     /// <summary>
     /// Builds the serving snapshot of the stored zone <paramref name="origin"/>. The records and the zone row
-    /// are read in one transaction, so the snapshot and its version always match.
+    /// are read in one read transaction, so the snapshot and its version always match, and an import running
+    /// meanwhile is neither blocked nor seen half-done.
     /// </summary>
     public async Task<ZoneLoadResult> LoadAsync(DnsName origin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(origin);
         string key = OriginKey(origin);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await StoreReadTransaction.BeginAsync(context, cancellationToken);
         var zone = await context.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
         if (zone is null)
             return new ZoneLoadResult(ZoneLoadStatus.NotFound, null, 0, $"No zone {key} is stored.");
         try
         {
-            var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), transaction.GetDbTransaction(), zone.Id);
+            var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), transaction, zone.Id);
             var built = ZoneSnapshot.Build(origin, records);
             if (built.Snapshot is { } snapshot)
                 return new ZoneLoadResult(ZoneLoadStatus.Loaded, snapshot, zone.Version, $"{key}: serial {snapshot.Serial}, {snapshot.RecordCount} records.");

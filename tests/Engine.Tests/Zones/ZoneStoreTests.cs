@@ -145,6 +145,28 @@ public sealed class ZoneStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Load_WhileAnotherProcessIsWriting_ReadsTheCommittedZoneWithoutWaiting()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var store = temp.CreateZoneStore();
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
+        using var writer = temp.OpenRawConnection();
+        using var writing = writer.BeginTransaction(deferred: false); // holds the write lock, as an import does
+        using (var command = writer.CreateCommand())
+        {
+            command.Transaction = writing;
+            command.CommandText = """UPDATE "Zones" SET "Serial" = 99""";
+            command.ExecuteNonQuery();
+        }
+
+        var loaded = await store.LoadAsync(Origin).WaitAsync(TimeSpan.FromSeconds(5));
+        var exported = await store.ExportAsync(Origin).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1u, loaded.Snapshot?.Serial);
+        Assert.Equal(10, exported.Records.Count);
+    }
+
+    [Fact]
     public async Task Load_OfRowsThatDoNotDecode_IsInvalidNotAnException()
     {
         using var temp = await TempStore.CreateMigratedAsync();

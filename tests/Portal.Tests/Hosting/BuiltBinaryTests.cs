@@ -37,6 +37,17 @@ public sealed class BuiltBinaryTests
     }
 
     [Fact]
+    public async Task Verb_WithTheDataDirectoryInAnEnvironmentVariable_UsesIt()
+    {
+        using var temp = new TempDataDirectory();
+
+        var run = await RunAsync(temp.Files, new Dictionary<string, string> { ["Storage__DataDirectory"] = temp.Data }, "zone", "list");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(temp.Data, "secondaryportal.db")));
+    }
+
+    [Fact]
     public async Task Verb_WithABadFile_Exits1AndNamesTheLine()
     {
         using var temp = new TempDataDirectory();
@@ -48,9 +59,14 @@ public sealed class BuiltBinaryTests
         Assert.StartsWith("error: bad.zone:3:", run.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<CliRun> RunAsync(string workingDirectory, params string[] args)
+    private static Task<CliRun> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static async Task<CliRun> RunAsync(string workingDirectory, Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Binary);
         foreach (string arg in args)
             start.ArgumentList.Add(arg);
