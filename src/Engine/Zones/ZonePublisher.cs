@@ -42,6 +42,9 @@ public sealed partial class ZonePublisher(
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // SQLite's "async" calls complete synchronously: without this the initial load of every zone would run
+        // inside the host's start, holding back the DNS listeners and the web server until it ends.
+        await Task.Yield();
         await SyncAsync(stoppingToken);
         _initialLoad.TrySetResult();
         using var timer = new PeriodicTimer(options.PollInterval, timeProvider);
