@@ -63,7 +63,7 @@ internal static class AdditionalSection
         Span<byte> offsets = stackalloc byte[NameLabels.MaxLabels];
         int labels = NameLabels.Offsets(lower, offsets);
         var name = new LookupName(lower, offsets, labels, zone.OriginLower.Length, zone.Origin.LabelCount);
-        var found = ZoneLookup.Find(zone, name, dsQuery: false);
+        var found = ZoneLookup.Find(zone, name, addressType);
         if (found.Outcome == LookupOutcome.Exact && (found.Node.Flags & NodeFlags.Delegation) == 0)
         {
             AddSet(builder, found.Node, addressType, -1, 0);

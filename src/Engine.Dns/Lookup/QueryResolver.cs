@@ -53,7 +53,7 @@ internal static class QueryResolver
         NameLabels.ToLower(builder.NameAt(nameOffset, nameLength), lower);
         int labels = NameLabels.Offsets(lower, offsets);
         var name = new LookupName(lower, offsets, labels, zone.OriginLower.Length, zone.Origin.LabelCount);
-        var found = ZoneLookup.Find(zone, name, builder.QueryType == RecordType.DS);
+        var found = ZoneLookup.Find(zone, name, builder.QueryType);
         nextOffset = nextLength = 0;
         rcode = DnsRcode.NoError;
         switch (found.Outcome)
@@ -69,7 +69,7 @@ internal static class QueryResolver
             case LookupOutcome.Dname:
                 return Substitute(builder, name, found.Node, found.Index, nameOffset, nameLength, out rcode, out nextOffset, out nextLength);
             default:
-                builder.AddNegativeSoa();
+                builder.AddNegativeSoa(nameError: true);
                 if (builder.Dnssec)
                     DenialProofs.NameError(builder, name, found.Index);
                 rcode = DnsRcode.NXDomain;
@@ -95,14 +95,7 @@ internal static class QueryResolver
         }
         else if (type == RecordType.RRSIG)
         {
-            answered = false;
-            for (int i = 0; i < node.Sets.Length; i++)
-            {
-                if (node.Sets[i].Type != RecordType.RRSIG)
-                    continue;
-                builder.AddAnswer(node, i, ownerOffset, ownerLength, withSignatures: false);
-                answered = true;
-            }
+            answered = AnswerSignatures(builder, node, ownerOffset, ownerLength, tcp, anyPolicy);
         }
         else
         {
@@ -113,7 +106,7 @@ internal static class QueryResolver
                 builder.AddAnswer(node, set, ownerOffset, ownerLength, builder.Dnssec);
                 AdditionalSection.AddForAnswer(builder, node, set);
             }
-            else if ((node.Flags & NodeFlags.Cname) != 0 && type != RecordType.CNAME)
+            else if ((node.Flags & NodeFlags.Cname) != 0 && FollowsCname(type))
             {
                 cname = node.Find(RecordType.CNAME);
                 builder.AddAnswer(node, cname, ownerOffset, ownerLength, builder.Dnssec);
@@ -142,6 +135,32 @@ internal static class QueryResolver
         nextLength = target.Length;
         return Step.Follow;
     }
+
+    /// <summary>
+    /// QTYPE RRSIG: the node's signatures, every covered type, without following a CNAME. Under the
+    /// minimal policy one RRSIG RRset over UDP, as for ANY (BIND's minimal-any does the same).
+    /// </summary>
+    private static bool AnswerSignatures(ResponseBuilder builder, ZoneNode node, int ownerOffset, int ownerLength, bool tcp, AnyPolicy anyPolicy)
+    {
+        bool answered = false;
+        for (int i = 0; i < node.Sets.Length; i++)
+        {
+            if (node.Sets[i].Type != RecordType.RRSIG)
+                continue;
+            builder.AddAnswer(node, i, ownerOffset, ownerLength, withSignatures: false);
+            answered = true;
+            if (anyPolicy == AnyPolicy.MinimalOverUdp && !tcp)
+                break;
+        }
+        return answered;
+    }
+
+    /// <summary>
+    /// False for CNAME itself and for the types that may sit beside a CNAME and are never redirected by it:
+    /// RRSIG and NSEC (RFC 4035 §2.5), KEY (RFC 3007 §3), as BIND 9 treats them.
+    /// </summary>
+    private static bool FollowsCname(RecordType type) =>
+        type is not (RecordType.CNAME or RecordType.RRSIG or RecordType.NSEC or RecordType.KEY);
 
     /// <summary>ANY: one RRset over UDP under the minimal policy (RFC 8482 §4.1), otherwise every RRset, RRSIG and NSEC included.</summary>
     private static bool AnswerAny(ResponseBuilder builder, ZoneNode node, int ownerOffset, int ownerLength, bool tcp, AnyPolicy anyPolicy)
@@ -197,6 +216,8 @@ internal static class QueryResolver
         builder.NameAt(nameOffset, prefix).CopyTo(data[2..]);
         target.CopyTo(data[(2 + prefix)..]);
         builder.AddSynthesizedCname(nameOffset, nameLength, dataOffset, length + 2, owner.Sets[dname].Ttl);
+        if (builder.QueryType is RecordType.CNAME or RecordType.ANY)
+            return Step.Done; // the synthesized CNAME is the answer asked for
         nextOffset = dataOffset + 2;
         nextLength = length;
         return Step.Follow;

@@ -98,12 +98,16 @@ internal sealed class ResponseBuilder
             Add(ref _authority, ref _authorityCount, Item(node, set, -1, 0, withSignatures));
     }
 
-    /// <summary>Adds the apex SOA for a negative answer, with the negative TTL (RFC 2308 §3).</summary>
-    public void AddNegativeSoa()
+    /// <summary>
+    /// Adds the apex SOA for a negative answer, with the negative TTL (RFC 2308 §3). In an NXDOMAIN to a
+    /// SOA query the TTL is 0, as BIND 9 sends it: a stub finds the zone of any name that way without
+    /// caching the SOA.
+    /// </summary>
+    public void AddNegativeSoa(bool nameError = false)
     {
         var apex = Zone.Apex;
         var item = Item(apex, apex.Find(RecordType.SOA), -1, 0, Dnssec);
-        item.Ttl = Zone.NegativeTtl;
+        item.Ttl = nameError && QueryType == RecordType.SOA ? 0 : Zone.NegativeTtl;
         item.TtlOverride = true;
         Add(ref _authority, ref _authorityCount, item);
     }

@@ -1,3 +1,5 @@
+using SecondaryPortal.Dns.Wire;
+
 namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>
@@ -10,10 +12,11 @@ internal static class ZoneLookup
     private static ReadOnlySpan<byte> WildcardLabel => [1, (byte)'*'];
 
     /// <summary>
-    /// Looks <paramref name="name"/> up in <paramref name="zone"/>. With <paramref name="dsQuery"/>, a name
-    /// that is itself a zone cut is answered from this (the parent) side (RFC 4035 §3.1.4.1).
+    /// Looks <paramref name="name"/> up in <paramref name="zone"/> for a query of <paramref name="type"/>. At a
+    /// name that is itself a zone cut, DS is answered from this, the parent, side (RFC 4035 §3.1.4.1), and so
+    /// is the NSEC the parent keeps there (RFC 4035 §2.3); everything else is referred.
     /// </summary>
-    public static LookupResult Find(ZoneSnapshot zone, in LookupName name, bool dsQuery)
+    public static LookupResult Find(ZoneSnapshot zone, in LookupName name, RecordType type)
     {
         int labels = name.RelativeLabels;
         if (labels == 0)
@@ -21,9 +24,10 @@ internal static class ZoneLookup
         var node = zone.Node(name.Relative);
         if (node is not null)
         {
-            if ((node.Flags & (NodeFlags.BelowCut | NodeFlags.BelowDname)) != 0 && TryWalkDown(zone, name, 0, dsQuery, out var above))
+            bool parentSide = type == RecordType.DS || (type == RecordType.NSEC && node.Find(RecordType.NSEC) >= 0);
+            if ((node.Flags & (NodeFlags.BelowCut | NodeFlags.BelowDname)) != 0 && TryWalkDown(zone, name, 0, parentSide, out var above))
                 return above;
-            if ((node.Flags & NodeFlags.Delegation) != 0 && !dsQuery)
+            if ((node.Flags & NodeFlags.Delegation) != 0 && !parentSide)
                 return new LookupResult(LookupOutcome.Delegation, node, 0);
             return new LookupResult(LookupOutcome.Exact, node, 0);
         }
@@ -39,7 +43,7 @@ internal static class ZoneLookup
             }
         }
         if ((closest.Flags & (NodeFlags.Delegation | NodeFlags.Dname | NodeFlags.BelowCut | NodeFlags.BelowDname)) != 0
-            && TryWalkDown(zone, name, encloser, dsQuery: false, out var interrupted))
+            && TryWalkDown(zone, name, encloser, parentSide: false, out var interrupted))
             return interrupted;
         var wildcard = FindWildcard(zone, name.RelativeSuffix(encloser));
         return wildcard is null
@@ -60,14 +64,14 @@ internal static class ZoneLookup
     /// Walks from the apex down to suffix <paramref name="stop"/>, returning the first zone cut (not the
     /// apex) or DNAME (at a proper ancestor of the name) met on the way (RFC 1034 §4.3.2 step 3b).
     /// </summary>
-    private static bool TryWalkDown(ZoneSnapshot zone, in LookupName name, int stop, bool dsQuery, out LookupResult result)
+    private static bool TryWalkDown(ZoneSnapshot zone, in LookupName name, int stop, bool parentSide, out LookupResult result)
     {
         for (int i = name.RelativeLabels; i >= stop; i--)
         {
             var node = i == name.RelativeLabels ? zone.Apex : zone.Node(name.RelativeSuffix(i));
             if (node is null)
                 continue;
-            if ((node.Flags & NodeFlags.Delegation) != 0 && !(i == 0 && dsQuery))
+            if ((node.Flags & NodeFlags.Delegation) != 0 && !(i == 0 && parentSide))
             {
                 result = new LookupResult(LookupOutcome.Delegation, node, i);
                 return true;

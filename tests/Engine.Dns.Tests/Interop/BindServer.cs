@@ -25,6 +25,44 @@ internal sealed class BindServer : ExternalServer
         }
     }
 
+    /// <summary>
+    /// BIND serving several primary zones from files already written, with extra option lines (for example
+    /// "minimal-responses no-auth;") so a differential test can match its answer policy.
+    /// </summary>
+    public static async Task<BindServer> StartZonesAsync(IReadOnlyList<(string Zone, string FilePath)> zones, string extraOptions)
+    {
+        var server = new BindServer();
+        try
+        {
+            var zoneBlocks = string.Join("\n", zones.Select(z => $$"""zone "{{z.Zone}}" { type primary; file "{{z.FilePath}}"; };"""));
+            File.WriteAllText(Path.Combine(server.Directory, "named.conf"), $$"""
+                options {
+                    directory "{{server.Directory}}";
+                    pid-file "{{server.Directory}}/named.pid";
+                    session-keyfile "{{server.Directory}}/session.key";
+                    managed-keys-directory "{{server.Directory}}";
+                    listen-on port {{server.Port}} { 127.0.0.1; };
+                    listen-on-v6 { none; };
+                    recursion no;
+                    dnssec-validation no;
+                    notify no;
+                    {{extraOptions}}
+                };
+                controls { };
+                {{zoneBlocks}}
+                """);
+            server.Start("named", $"-g -n 1 -4 -c {server.Directory}/named.conf");
+            foreach (var (zone, _) in zones)
+                await server.WaitUntilServingAsync(zone);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
     private string Config(string zone, InteropKey? key)
     {
         string keyBlock = key is null ? "" : $$"""key "{{key.Name}}" { algorithm {{key.Algorithm}}; secret "{{key.SecretBase64}}"; };""";
