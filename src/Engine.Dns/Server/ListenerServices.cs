@@ -13,6 +13,9 @@ internal sealed class ListenerServices(IDnsRequestHandler handler, ILogger logge
 
     public ILogger Logger { get; } = logger;
 
+    /// <summary>TCP response buffers; a few per core cover the connections answering at any one moment.</summary>
+    public ResponseBufferPool ResponseBuffers { get; } = new(retained: 4 * Environment.ProcessorCount);
+
     /// <summary>
     /// Calls the handler and returns the response length (0: send nothing), or -1 when the handler threw
     /// or returned a length outside the buffer. The listener is the last line of defence (the handler is

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 
 namespace SecondaryPortal.Dns.Server;
 
@@ -15,7 +14,7 @@ namespace SecondaryPortal.Dns.Server;
 internal sealed class TcpConnection
 {
     /// <summary>A prefix and the largest message; the receive buffer grows to this only for large requests.</summary>
-    private const int MaxFrame = 2 + ushort.MaxValue;
+    private const int MaxFrame = ResponseBufferPool.BufferSize;
     private const int InitialBufferSize = 4096;
 
     private readonly Socket _socket;
@@ -90,66 +89,77 @@ internal sealed class TcpConnection
         }
     }
 
+    /// <summary>
+    /// The connection's loop. Every await is here, in one state machine allocated once per connection:
+    /// helper async methods would each box a state machine whenever they complete asynchronously.
+    /// </summary>
     private async Task<TcpCloseReason> ServeAsync()
     {
         while (true)
         {
-            if (!await FillAsync(2).ConfigureAwait(false))
-                return _end == _start ? TcpCloseReason.PeerClosed : TcpCloseReason.EndedMidMessage;
+            while (Buffered < 2)
+            {
+                int received = await ReceiveAsync(2).ConfigureAwait(false);
+                if (received == 0)
+                    return Buffered == 0 ? TcpCloseReason.PeerClosed : TcpCloseReason.EndedMidMessage;
+                _end += received;
+            }
             int length = BinaryPrimitives.ReadUInt16BigEndian(_buffer.AsSpan(_start));
             if (length == 0)
                 return TcpCloseReason.ZeroLength;
-            if (!await FillAsync(2 + length).ConfigureAwait(false))
-                return TcpCloseReason.EndedMidMessage;
+            while (Buffered < 2 + length)
+            {
+                int received = await ReceiveAsync(2 + length).ConfigureAwait(false);
+                if (received == 0)
+                    return TcpCloseReason.EndedMidMessage;
+                _end += received;
+            }
             Volatile.Write(ref _lastProgress, Environment.TickCount64);
-            int offset = _start + 2;
-            _start += 2 + length;
-            if (!await AnswerAsync(offset, length).ConfigureAwait(false))
-                return TcpCloseReason.HandlerFailed;
-            if (_start == _end)
-                _start = _end = 0;
+            // Taken per response, not per connection: a thousand idle connections then hold 4 KiB each, not 64.
+            byte[] response = _services.ResponseBuffers.Rent();
+            try
+            {
+                int frame = Answer(length, response);
+                if (frame < 0)
+                    return TcpCloseReason.HandlerFailed;
+                for (int sent = 0; sent < frame;)
+                    sent += await _socket.SendAsync(response.AsMemory(sent, frame - sent), SocketFlags.None).ConfigureAwait(false);
+                if (frame > 0)
+                    Volatile.Write(ref _lastProgress, Environment.TickCount64);
+            }
+            finally
+            {
+                _services.ResponseBuffers.Return(response);
+            }
         }
     }
 
-    /// <summary>Answers the request at <paramref name="offset"/>; false when the handler failed.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> AnswerAsync(int offset, int length)
+    private int Buffered => _end - _start;
+
+    /// <summary>
+    /// Hands the buffered message of <paramref name="length"/> octets to the handler and consumes it.
+    /// Returns the response with its length prefix in <paramref name="response"/>: its size, 0 when the
+    /// handler chose silence (the connection carries on), -1 when the handler failed.
+    /// </summary>
+    private int Answer(int length, byte[] response)
     {
-        // Rented per response, not per connection: a thousand idle connections then hold 4 KiB each, not 64.
-        byte[] response = ArrayPool<byte>.Shared.Rent(MaxFrame);
-        try
-        {
-            int written = _services.Answer(_buffer.AsSpan(offset, length), response.AsSpan(2, ushort.MaxValue), new DnsRequestContext(DnsTransport.Tcp, _remote));
-            if (written < 0)
-                return false;
-            if (written == 0)
-                return true; // the handler chose silence; the connection carries on
-            BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)written);
-            for (int sent = 0; sent < written + 2;)
-                sent += await _socket.SendAsync(response.AsMemory(sent, written + 2 - sent), SocketFlags.None).ConfigureAwait(false);
-            Volatile.Write(ref _lastProgress, Environment.TickCount64);
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(response);
-        }
+        var request = _buffer.AsSpan(_start + 2, length);
+        int written = _services.Answer(request, response.AsSpan(2, ushort.MaxValue), new DnsRequestContext(DnsTransport.Tcp, _remote));
+        _start += 2 + length;
+        if (_start == _end)
+            _start = _end = 0;
+        if (written <= 0)
+            return written;
+        BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)written);
+        return written + 2;
     }
 
-    /// <summary>Reads until <paramref name="count"/> octets from the current message start are buffered; false at end of stream.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> FillAsync(int count)
+    /// <summary>Receives more octets after those buffered, first making room for a message of <paramref name="count"/> octets.</summary>
+    private ValueTask<int> ReceiveAsync(int count)
     {
         if (_start + count > _buffer.Length)
             MakeRoom(count);
-        while (_end - _start < count)
-        {
-            int received = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None).ConfigureAwait(false);
-            if (received == 0)
-                return false;
-            _end += received;
-        }
-        return true;
+        return _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None);
     }
 
     /// <summary>Moves the buffered octets to the front, first growing the buffer when a message cannot fit.</summary>

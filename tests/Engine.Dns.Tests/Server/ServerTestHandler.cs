@@ -54,7 +54,8 @@ internal sealed class ServerTestHandler : IDnsRequestHandler
         return DnsHeader.Size;
     }
 
-    private static int WriteAnswer(ReadOnlySpan<byte> request, in IncomingQuery query, Span<byte> response, byte[] address)
+    /// <summary>The request's header and question with QR and AA set, and one A record for the question name.</summary>
+    public static int WriteAnswer(ReadOnlySpan<byte> request, in IncomingQuery query, Span<byte> response, byte[] address)
     {
         int length = query.QuestionEnd;
         request[..length].CopyTo(response);
