@@ -1,4 +1,5 @@
 using SecondaryPortal.Dns.Presentation;
+using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Records;
@@ -19,6 +20,7 @@ internal static class RecordDataCodec
         RecordType.TXT => TxtData.ReadRdata(ref reader, RecordType.TXT),
         RecordType.SPF => TxtData.ReadRdata(ref reader, RecordType.SPF),
         RecordType.OPT => OptData.ReadRdata(ref reader),
+        RecordType.TSIG => TsigData.ReadRdata(ref reader),
         _ => new UnknownData(type, reader.ReadBytes(length).ToArray()),
     };
 
@@ -38,6 +40,7 @@ internal static class RecordDataCodec
             RecordType.MX => MxData.Parse(tokens),
             RecordType.TXT => TxtData.Parse(tokens, RecordType.TXT),
             RecordType.SPF => TxtData.Parse(tokens, RecordType.SPF),
+            RecordType.TSIG => TsigData.Parse(tokens),
             _ => throw tokens.Error($"type {RecordTypeNames.ToText(type)} has no presentation form here; write it as \\# <length> <hex> (RFC 3597)"),
         };
         tokens.ExpectEnd();
