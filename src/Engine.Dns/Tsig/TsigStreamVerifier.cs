@@ -18,6 +18,7 @@ public sealed class TsigStreamVerifier : IDisposable
     private readonly TsigVerifier _verifier;
     private readonly TsigSignedRequest _request;
     private readonly TsigHmac _hmac;
+    private readonly TsigVerification _unsignedAccepted;
     private byte[] _priorMac = [];
     private bool _digestStarted;
     private int _unsignedInARow;
@@ -31,6 +32,7 @@ public sealed class TsigStreamVerifier : IDisposable
         _request = request;
         _verifier = new TsigVerifier(timeProvider);
         _hmac = TsigHmac.Create(request.Key);
+        _unsignedAccepted = TsigVerification.UnsignedAccepted(request.Key);
     }
 
     /// <summary>Messages fed so far.</summary>
@@ -98,7 +100,7 @@ public sealed class TsigStreamVerifier : IDisposable
         StartDigest();
         // An unsigned message enters the next digest whole, exactly as received.
         _hmac.Append(bytes);
-        return TsigVerification.UnsignedAccepted(_request.Key);
+        return _unsignedAccepted;
     }
 
     private TsigVerification FeedSigned(ReadOnlySpan<byte> bytes, DnsMessage message)
