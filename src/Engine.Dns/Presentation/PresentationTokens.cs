@@ -41,6 +41,9 @@ public sealed class PresentationTokens
             bool quoted = rdata[i] == '"';
             if (quoted)
                 i++;
+            // A quote inside an unquoted field (an SVCB key="a b", RFC 9460 §2.1) runs to its closing
+            // quote, blanks included; the quotes stay in the text for the record type to decode.
+            bool inner = false;
             for (; i < rdata.Length; i++)
             {
                 char c = rdata[i];
@@ -49,7 +52,9 @@ public sealed class PresentationTokens
                     text.Append(c).Append(rdata[++i]);
                     continue;
                 }
-                if (quoted ? c == '"' : char.IsWhiteSpace(c))
+                if (!quoted && c == '"')
+                    inner = !inner;
+                if (quoted ? c == '"' : !inner && char.IsWhiteSpace(c))
                     break;
                 text.Append(c);
             }

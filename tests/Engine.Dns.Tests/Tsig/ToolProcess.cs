@@ -1,9 +1,13 @@
 using System.Diagnostics;
-using SecondaryPortal.Dns.Tests.Interop;
+using SecondaryPortal.Dns.Tests.Support;
 
 namespace SecondaryPortal.Dns.Tests.Tsig;
 
-/// <summary>A command-line tool (dig, kdig) run in the background; killed on dispose if it is still running.</summary>
+/// <summary>
+/// A command-line tool (dig, kdig) run in the background while the test plays the server it queries;
+/// killed on dispose if it is still running. (ExternalTool runs a tool to completion, which a test that
+/// must answer the tool's query cannot wait for.)
+/// </summary>
 internal sealed class ToolProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -19,7 +23,7 @@ internal sealed class ToolProcess : IAsyncDisposable
 
     public static ToolProcess Start(string tool, string arguments)
     {
-        var start = new ProcessStartInfo(ExternalServer.ResolveTool(tool), arguments)
+        var start = new ProcessStartInfo(ExternalTool.Find(tool), arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

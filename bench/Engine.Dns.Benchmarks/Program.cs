@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SecondaryPortal.Dns.Benchmarks.CodecBenchmarks).Assembly).Run(args);
