@@ -8,7 +8,7 @@ namespace SecondaryPortal.Dns.Tsig;
 /// <summary>
 /// Signs single messages (RFC 8945 §5.1 for requests, §5.3 for responses, including the error responses of
 /// §5.3.2) by appending a TSIG record to the message's wire form. The clock comes from the injected
-/// <see cref="TimeProvider"/>.
+/// <see cref="TimeProvider"/>. Holds no per-message state, so one instance serves every thread.
 /// </summary>
 public sealed class TsigSigner
 {

@@ -10,6 +10,7 @@ namespace SecondaryPortal.Dns.Tsig;
 /// <see cref="AddUnsigned"/>), this message, and the TSIG timers only (§4.3.2). RFC 8945 says every message
 /// SHOULD be signed; <see cref="AddUnsigned"/> exists for the allowance of up to 99 unsigned in a row.
 /// </summary>
+/// <remarks>One instance per transfer, used by one thread at a time.</remarks>
 public sealed class TsigStreamSigner : IDisposable
 {
     private readonly TsigKey _key;

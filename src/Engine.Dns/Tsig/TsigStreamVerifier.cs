@@ -10,6 +10,7 @@ namespace SecondaryPortal.Dns.Tsig;
 /// first and the last message must be signed (<see cref="Complete"/> checks the last). After a failure
 /// every call returns it: the client must drop the connection.
 /// </summary>
+/// <remarks>One instance per transfer, used by one thread at a time.</remarks>
 public sealed class TsigStreamVerifier : IDisposable
 {
     /// <summary>Unsigned messages allowed in a row; the next one must be signed (RFC 8945 §5.3.1).</summary>

@@ -6,7 +6,7 @@ namespace SecondaryPortal.Dns.Tsig;
 /// <summary>
 /// Checks the TSIG of single messages: a server checks a request (RFC 8945 §5.2), a client checks the
 /// response to its signed request (§5.4). Outcomes are values; the clock comes from the injected
-/// <see cref="TimeProvider"/>.
+/// <see cref="TimeProvider"/>. Holds no per-message state, so one instance serves every thread.
 /// </summary>
 public sealed class TsigVerifier(TimeProvider timeProvider)
 {
