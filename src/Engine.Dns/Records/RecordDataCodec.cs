@@ -1,4 +1,5 @@
 using SecondaryPortal.Dns.Presentation;
+using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Records;
@@ -43,6 +44,7 @@ internal static class RecordDataCodec
         RecordType.URI => UriData.ReadRdata(ref reader),
         RecordType.CAA => CaaData.ReadRdata(ref reader),
         RecordType.LOC => LocData.ReadRdata(ref reader),
+        RecordType.TSIG => TsigData.ReadRdata(ref reader),
         _ => new UnknownData(type, reader.ReadBytes(length).ToArray()),
     };
 
@@ -86,6 +88,7 @@ internal static class RecordDataCodec
             RecordType.URI => UriData.Parse(tokens),
             RecordType.CAA => CaaData.Parse(tokens),
             RecordType.LOC => LocData.Parse(tokens),
+            RecordType.TSIG => TsigData.Parse(tokens),
             _ => throw tokens.Error($"type {RecordTypeNames.ToText(type)} has no presentation form here; write it as \\# <length> <hex> (RFC 3597)"),
         };
         tokens.ExpectEnd();

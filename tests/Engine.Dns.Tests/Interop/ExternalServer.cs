@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using System.Diagnostics;
 using System.Text;
 using SecondaryPortal.Dns.Messages;
@@ -77,45 +78,13 @@ internal abstract class ExternalServer : IAsyncDisposable
     }
 
     /// <summary>Finds a tool in the usual places (/usr/sbin is not always on PATH).</summary>
-    public static string ResolveTool(string name)
-    {
-        foreach (var folder in new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" })
-        {
-            string candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate))
-                return candidate;
-        }
-        return name;
-    }
+    public static string ResolveTool(string name) => ExternalTool.Find(name);
 
     /// <summary>Runs a command-line tool to completion (bounded in time) and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToolAsync(string name, string arguments, string? input = null)
     {
-        var start = new ProcessStartInfo(ResolveTool(name), arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{name} {arguments} did not finish in 30 s");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ExternalTool.RunAsync(name, null, input, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return (result.ExitCode, result.AllOutput);
     }
 
     private void Append(string? line)

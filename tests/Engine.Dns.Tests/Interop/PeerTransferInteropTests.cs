@@ -1,6 +1,7 @@
 using System.Net;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tests.Interop;
@@ -57,6 +58,25 @@ public sealed class PeerTransferInteropTests
     }
 
     [Theory]
+    [InlineData("bind", "hmac-sha256")]
+    [InlineData("knot", "hmac-sha512")]
+    public async Task SignedIxfr_EveryMessageVerifies_AndCarriesTheDifference(string peer, string algorithm)
+    {
+        var key = new InteropKey("ixfr-key.example.", algorithm, "c2VjcmV0IGZvciB0aGUgc2lnbmVkIElYRlIgdGVzdA==");
+        var tsigKey = TsigKey.Create(key.Name, key.Algorithm, key.SecretBase64);
+        await using var server = await StartAsync(peer, key);
+        var before = (SoaData)(await AxfrAsync(server, tsigKey))[0].Data;
+        await UpdateAsync(server, "update add signed.interop.example. 300 IN TXT \"after\"\n", key);
+
+        var request = DnsMessage.CreateQuery(Zone, RecordType.IXFR, 0x3F3F);
+        request.Authorities.Add(new DnsRecord(Zone, 0, before));
+        var records = await TransferVerifiedAsync(server, request, tsigKey);
+
+        Assert.Equal(before.Serial, Assert.IsType<SoaData>(records[1].Data).Serial);
+        Assert.Contains(records, r => r.Name == DnsName.Parse("signed.interop.example.") && r.Type == RecordType.TXT);
+    }
+
+    [Theory]
     [InlineData("bind")]
     [InlineData("knot")]
     public async Task Ixfr_WhenAlreadyCurrent_AnswersWithOneSoa(string peer)
@@ -78,15 +98,35 @@ public sealed class PeerTransferInteropTests
         _ => await KnotServer.StartAsync(PeerServersFixture.Zone, PeerServersFixture.ZoneText, key),
     };
 
-    private static async Task<List<DnsRecord>> AxfrAsync(ExternalServer server)
+    private static async Task<List<DnsRecord>> AxfrAsync(ExternalServer server, TsigKey? key = null)
     {
         var request = DnsMessage.CreateQuery(Zone, RecordType.AXFR, 0x0A0A);
+        if (key is not null)
+            return await TransferVerifiedAsync(server, request, key);
         var messages = await server.Client.TransferAsync(request.ToArray());
         var parsed = messages.Select(b => DnsMessage.Parse(b)).ToList();
         Assert.All(parsed, m => Assert.Equal(DnsRcode.NoError, m.Rcode));
         for (int i = 0; i < messages.Count; i++)
             PeerQueryInteropTests.AssertReencodes(messages[i], parsed[i]);
         return parsed.SelectMany(m => m.Answers).ToList();
+    }
+
+    /// <summary>Signs the request, runs the transfer and checks every message with the stream verifier (RFC 8945 §5.3.1).</summary>
+    private static async Task<List<DnsRecord>> TransferVerifiedAsync(ExternalServer server, DnsMessage request, TsigKey key)
+    {
+        var bytes = new TsigSigner(TimeProvider.System).SignRequest(request, key, out var signedRequest);
+        var messages = await server.Client.TransferAsync(bytes);
+        using var verifier = new TsigStreamVerifier(signedRequest, TimeProvider.System);
+        var records = new List<DnsRecord>();
+        foreach (var message in messages)
+        {
+            var parsed = DnsMessage.Parse(message);
+            var verification = verifier.Feed(message, parsed);
+            Assert.True(verification.IsOk, $"{verification}\n{server.Output}");
+            records.AddRange(parsed.Answers);
+        }
+        Assert.True(verifier.Complete().IsOk);
+        return records;
     }
 
     /// <summary>Counts the zone's records as BIND's own compiler sees them (one per line of its canonical output).</summary>
@@ -98,10 +138,11 @@ public sealed class PeerTransferInteropTests
         return output.Split('\n').Count(line => line.Length > 0 && !line.StartsWith(';'));
     }
 
-    private static async Task UpdateAsync(ExternalServer server, string commands)
+    private static async Task UpdateAsync(ExternalServer server, string commands, InteropKey? key = null)
     {
         string script = $"server 127.0.0.1 {server.Port}\nzone {PeerServersFixture.Zone}\n{commands}send\n";
-        var (exitCode, output) = await ExternalServer.RunToolAsync("nsupdate", "", script);
+        string arguments = key is null ? "" : $"-y {key.Algorithm}:{key.Name}:{key.SecretBase64}";
+        var (exitCode, output) = await ExternalServer.RunToolAsync("nsupdate", arguments, script);
         Assert.True(exitCode == 0, $"nsupdate failed: {output}\n{server.Output}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tests.Messages;
@@ -73,7 +74,7 @@ public sealed class DnsMessageTests
     public void Parse_WhenTsigIsNotLast_FailsWithBadSection()
     {
         var message = BuildResponse();
-        var tsigLike = new DnsRecord(DnsName.Parse("key."), DnsClass.ANY, 0, new UnknownData(RecordType.TSIG, [1, 2]));
+        var tsigLike = new DnsRecord(DnsName.Parse("key."), DnsClass.ANY, 0, new TsigData(DnsName.Parse("hmac-sha256."), 0, 300, [], 0, DnsRcode.NoError, []));
         message.Additionals.Insert(0, tsigLike);
         var error = Assert.Throws<DnsFormatException>(() => DnsMessage.Parse(message.ToArray()));
         Assert.Equal(DnsFormatError.BadSection, error.Error);

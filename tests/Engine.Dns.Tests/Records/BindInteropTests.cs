@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using System.Text;
 using System.Text.RegularExpressions;
 using SecondaryPortal.Dns.Records;
@@ -83,7 +84,7 @@ public sealed partial class BindInteropTests
         var lines = ours.Select(r => $"{r.Owner} 300 IN {RecordTypeNames.ToText(r.Type)} {r.Data}").ToList();
         using var directory = new TempDirectory();
         string file = WriteZone(directory.Path, lines);
-        var check = await BindTool.RunAsync("named-checkzone", directory.Path, "-i", "none", "-k", "ignore", "example.", file);
+        var check = await ExternalTool.RunAsync("named-checkzone", directory.Path, null, "-i", "none", "-k", "ignore", "example.", file);
         Assert.True(check.ExitCode == 0, check.Output + check.Errors);
         AssertSameRecords(ours, await CompileAsync(lines));
     }
@@ -95,7 +96,7 @@ public sealed partial class BindInteropTests
     public async Task KeyTag_MatchesDnssecKeygen(string algorithm)
     {
         using var directory = new TempDirectory();
-        var run = await BindTool.RunAsync("dnssec-keygen", directory.Path, "-q", "-K", directory.Path, "-a", algorithm, "example.");
+        var run = await ExternalTool.RunAsync("dnssec-keygen", directory.Path, null, "-q", "-K", directory.Path, "-a", algorithm, "example.");
         Assert.True(run.ExitCode == 0, run.Errors);
         string name = run.Output.Trim();
         var tag = ushort.Parse(name[(name.LastIndexOf('+') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
@@ -126,7 +127,7 @@ public sealed partial class BindInteropTests
     {
         using var directory = new TempDirectory();
         string file = WriteZone(directory.Path, lines);
-        var run = await BindTool.RunAsync("named-compilezone", directory.Path, "-q", "-i", "none", "-k", "ignore", "-s", "full", "-o", "-", "example.", file);
+        var run = await ExternalTool.RunAsync("named-compilezone", directory.Path, null, "-q", "-i", "none", "-k", "ignore", "-s", "full", "-o", "-", "example.", file);
         Assert.True(run.ExitCode == 0, run.Output + run.Errors);
         var records = new List<(DnsName, RecordType, RecordData)>();
         foreach (var line in run.Output.Split('\n'))

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneFiles;
@@ -8,40 +8,6 @@ namespace SecondaryPortal.Dns.Tests.ZoneFiles;
 /// <summary>Runs BIND 9's zone tools (package bind9) so tests can compare our reading of a zone with BIND's.</summary>
 internal static class BindTools
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
-    /// <summary>The full path of <paramref name="tool"/>, looked up like `command -v`, then in /usr/sbin.</summary>
-    public static string Find(string tool)
-    {
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/sbin", "/usr/bin", "/usr/local/sbin"]);
-        return folders.Select(folder => Path.Combine(folder, tool)).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"{tool} is not installed (Debian package bind9); these tests compare with BIND");
-    }
-
-    /// <summary>Runs <paramref name="tool"/> in <paramref name="workingDirectory"/> and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string tool, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Find(tool))
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {tool}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} did not finish within {Timeout}");
-        }
-        return (process.ExitCode, output.Result, error.Result);
-    }
-
     /// <summary>
     /// BIND's reading of the zone file: `named-compilezone -q -s full -i none -o - origin file`, run in the
     /// file's folder (so $INCLUDE paths resolve as ours do), its output read back with our parser.
@@ -49,11 +15,11 @@ internal static class BindTools
     public static IReadOnlyList<DnsRecord> Compile(string zoneFile, DnsName origin)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(zoneFile))!;
-        var (exitCode, output, _) = Run("named-compilezone", folder, "-q", "-s", "full", "-i", "none", "-o", "-", origin.ToString(), Path.GetFileName(zoneFile));
+        var (exitCode, output, _) = ExternalTool.Run("named-compilezone", folder, "-q", "-s", "full", "-i", "none", "-o", "-", origin.ToString(), Path.GetFileName(zoneFile));
         if (exitCode != 0)
         {
             // -q hides the reason; run again without it to say why BIND refused the zone.
-            var (_, messages, errors) = Run("named-compilezone", folder, "-s", "full", "-i", "none", "-o", "/dev/null", origin.ToString(), Path.GetFileName(zoneFile));
+            var (_, messages, errors) = ExternalTool.Run("named-compilezone", folder, "-s", "full", "-i", "none", "-o", "/dev/null", origin.ToString(), Path.GetFileName(zoneFile));
             Assert.Fail($"named-compilezone refused {zoneFile} ({exitCode}): {errors}{messages}");
         }
         return ZoneFileParser.Parse(output, origin, sourceName: "named-compilezone output");
@@ -63,7 +29,7 @@ internal static class BindTools
     public static (bool Accepted, string Messages) Check(string zoneFile, DnsName origin)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(zoneFile))!;
-        var (exitCode, output, error) = Run("named-checkzone", folder, origin.ToString(), Path.GetFileName(zoneFile));
+        var (exitCode, output, error) = ExternalTool.Run("named-checkzone", folder, origin.ToString(), Path.GetFileName(zoneFile));
         return (exitCode == 0, output + error);
     }
 
