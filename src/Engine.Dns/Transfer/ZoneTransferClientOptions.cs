@@ -31,14 +31,14 @@ public sealed record ZoneTransferClientOptions
     /// <summary>How long one <see cref="ZoneTransferClient.TransferAsync"/> may take in all, an AXFR fallback included.</summary>
     public TimeSpan TransferTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Most messages one transfer may take.</summary>
-    public int MaxMessages { get; init; } = 2_000_000;
+    /// <summary>Most messages one transfer may take (some primaries send one record per message).</summary>
+    public int MaxMessages { get; init; } = 10_000_000;
 
     /// <summary>Most records one transfer may take (every record of the answer sections, SOA records included).</summary>
-    public long MaxRecords { get; init; } = 20_000_000;
+    public long MaxRecords { get; init; } = 10_000_000;
 
-    /// <summary>Most octets of messages one transfer may take.</summary>
-    public long MaxBytes { get; init; } = 4L * 1024 * 1024 * 1024;
+    /// <summary>Most octets of messages one transfer may take (a million-record zone is some 30 MB on the wire).</summary>
+    public long MaxBytes { get; init; } = 1L << 30;
 
     /// <summary>Throws when a value is out of range, so a bad configuration fails at start-up, not mid-transfer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A timeout is not positive, or a count is below 1.</exception>
