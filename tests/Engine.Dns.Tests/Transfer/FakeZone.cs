@@ -18,7 +18,7 @@ internal static class FakeZone
         UdpTimeout = TimeSpan.FromMilliseconds(200),
         UdpAttempts = 3,
         ConnectTimeout = TimeSpan.FromSeconds(1),
-        ReadTimeout = TimeSpan.FromMilliseconds(500),
+        ReadTimeout = TimeSpan.FromSeconds(1),
         TransferTimeout = TimeSpan.FromSeconds(5),
     };
 

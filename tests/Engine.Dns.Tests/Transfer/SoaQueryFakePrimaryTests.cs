@@ -14,6 +14,9 @@ public sealed class SoaQueryFakePrimaryTests
 {
     private static readonly ZoneTransferClientOptions UdpOnly = QuickOptions with { SoaTcpFallback = false };
 
+    /// <summary>For answers that come at once: a timeout no busy machine reaches, so no retransmission muddles the count.</summary>
+    private static readonly ZoneTransferClientOptions Patient = QuickOptions with { UdpTimeout = TimeSpan.FromSeconds(5) };
+
     private static byte[] Answer(byte[] request, Action<DnsMessage>? change = null)
     {
         var reply = Reply(DnsMessage.Parse(request), [Soa(42)]);
@@ -51,7 +54,7 @@ public sealed class SoaQueryFakePrimaryTests
             Answer(request, m => m.Answers[0] = Soa(666) with { }),
         ]);
 
-        var result = await Client().QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint));
+        var result = await Client(Patient).QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint));
 
         Assert.Equal(SoaQueryOutcome.Ok, result.Outcome);
         Assert.Equal(666u, result.Soa!.Serial);
@@ -88,7 +91,7 @@ public sealed class SoaQueryFakePrimaryTests
     {
         await using var primary = FakePrimary.Start(onUdp: (request, index) => index == 1 ? [Answer(request)] : []);
 
-        var result = await Client(UdpOnly).QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint));
+        var result = await Client(UdpOnly with { UdpTimeout = TimeSpan.FromMilliseconds(500) }).QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint));
 
         Assert.Equal(SoaQueryOutcome.Ok, result.Outcome);
         Assert.Equal(2, primary.Datagrams);
@@ -117,7 +120,7 @@ public sealed class SoaQueryFakePrimaryTests
 
         Assert.Equal(SoaQueryOutcome.Timeout, result.Outcome);
         Assert.Contains("no answer over UDP", result.Error);
-        Assert.Contains("then over TCP: no complete message within 0.5 s", result.Error);
+        Assert.Contains("then over TCP: no complete message within 1 s", result.Error);
     }
 
     [Fact]
@@ -127,7 +130,7 @@ public sealed class SoaQueryFakePrimaryTests
             onTcp: c => c.SendAsync(Answer(c.RequestBytes)),
             onUdp: (request, _) => [Answer(request, m => { m.Flags |= DnsHeaderFlags.TC; m.Answers.Clear(); })]);
 
-        var result = await Client().QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint));
+        var result = await Client(Patient).QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint));
 
         Assert.Equal(SoaQueryOutcome.Ok, result.Outcome);
         Assert.Equal(DnsTransport.Tcp, result.Transport);

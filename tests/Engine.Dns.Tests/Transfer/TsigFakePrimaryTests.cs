@@ -168,7 +168,7 @@ public sealed class TsigFakePrimaryTests
             return [Signer.SignResponse(Reply(DnsMessage.Parse(request), [], verification.ResponseRcode), verification)];
         });
 
-        var result = await Client().QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint, Key));
+        var result = await Client(QuickOptions with { UdpTimeout = TimeSpan.FromSeconds(5) }).QuerySoaAsync(Zone, new PrimaryServer(primary.EndPoint, Key));
 
         Assert.Equal(SoaQueryOutcome.BadTsig, result.Outcome);
         Assert.Contains("BADKEY: it does not know key xfr-key.example. with algorithm hmac-sha256", result.Error);
