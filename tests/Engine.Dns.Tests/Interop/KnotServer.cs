@@ -1,19 +1,20 @@
 namespace SecondaryPortal.Dns.Tests.Interop;
 
-/// <summary>Knot DNS serving one primary zone on loopback, with a journal so it can answer IXFR after an update.</summary>
+/// <summary>Knot DNS serving one primary zone on loopback, by default with a journal so it can answer IXFR after an update.</summary>
 internal sealed class KnotServer : ExternalServer
 {
     private KnotServer()
     {
     }
 
-    public static async Task<KnotServer> StartAsync(string zone, string zoneFileText, InteropKey? key = null)
+    /// <summary>Starts knotd as the primary of <paramref name="zone"/>; without <paramref name="journal"/> it keeps no history to answer IXFR from.</summary>
+    public static async Task<KnotServer> StartAsync(string zone, string zoneFileText, InteropKey? key = null, bool journal = true)
     {
         var server = new KnotServer();
         try
         {
             File.WriteAllText(Path.Combine(server.Directory, "zone.db"), zoneFileText);
-            File.WriteAllText(Path.Combine(server.Directory, "knot.conf"), server.Config(zone, key));
+            File.WriteAllText(Path.Combine(server.Directory, "knot.conf"), server.Config(zone, key, journal));
             server.Start("knotd", $"-c {server.Directory}/knot.conf");
             await server.WaitUntilServingAsync(zone);
             return server;
@@ -25,7 +26,7 @@ internal sealed class KnotServer : ExternalServer
         }
     }
 
-    private string Config(string zone, InteropKey? key)
+    private string Config(string zone, InteropKey? key, bool journal)
     {
         string keySection = key is null ? "" : $"""
             key:
@@ -52,7 +53,7 @@ internal sealed class KnotServer : ExternalServer
               - id: default
                 storage: {Directory}
                 zonefile-sync: -1
-                journal-content: changes
+                journal-content: {(journal ? "changes" : "none")}
             zone:
               - domain: {zone}
                 file: zone.db

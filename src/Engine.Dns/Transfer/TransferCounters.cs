@@ -1,0 +1,28 @@
+namespace SecondaryPortal.Dns.Transfer;
+
+/// <summary>What one transfer received, over all its connections, checked against the configured bounds.</summary>
+internal sealed class TransferCounters(ZoneTransferClientOptions options)
+{
+    public int Messages { get; private set; }
+
+    public long Bytes { get; private set; }
+
+    public long Records { get; private set; }
+
+    /// <summary>Counts a message; the bound it went past, in words, or null.</summary>
+    public string? AddMessage(int length)
+    {
+        Messages++;
+        Bytes += length;
+        if (Messages > options.MaxMessages)
+            return $"the transfer went past {options.MaxMessages} messages";
+        return Bytes > options.MaxBytes ? $"the transfer went past {options.MaxBytes} octets" : null;
+    }
+
+    /// <summary>Counts answer records; the bound they went past, in words, or null.</summary>
+    public string? AddRecords(int count)
+    {
+        Records += count;
+        return Records > options.MaxRecords ? $"the transfer went past {options.MaxRecords} records" : null;
+    }
+}
