@@ -20,6 +20,7 @@ public sealed class ZoneSnapshotBuildTests
         var result = Build(Soa + "www A 192.0.2.80\nwww A 192.0.2.81\n");
 
         var zone = Assert.IsType<ZoneSnapshot>(result.Snapshot);
+        Assert.True(result.Succeeded);
         Assert.Empty(result.Errors);
         Assert.Equal(Origin, zone.Origin);
         Assert.Equal(42u, zone.Serial);
@@ -33,6 +34,7 @@ public sealed class ZoneSnapshotBuildTests
     {
         var result = Build("@ NS ns1\nns1 A 192.0.2.1\n");
 
+        Assert.False(result.Succeeded);
         Assert.Null(result.Snapshot);
         Assert.Contains(result.Errors, e => e.Contains("no SOA", StringComparison.Ordinal));
     }
