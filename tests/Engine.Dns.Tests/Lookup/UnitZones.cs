@@ -27,9 +27,9 @@ internal static class UnitZones
     public static ZoneSnapshot Get(string origin) => Snapshots.Value.Single(s => s.Origin.ToString() == origin);
 
     /// <summary>A responder serving the three zones (snapshots are immutable, so responders share them).</summary>
-    public static TestResponder Responder(ResponderOptions? options = null)
+    public static TestResponder Responder(ResponderOptions? options = null, bool singleStripe = false)
     {
-        var responder = new TestResponder(options);
+        var responder = new TestResponder(options, singleStripe);
         foreach (var snapshot in Snapshots.Value)
             responder.Zones.Publish(snapshot);
         return responder;
