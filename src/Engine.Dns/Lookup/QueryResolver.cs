@@ -13,8 +13,9 @@ internal static class QueryResolver
 {
     /// <summary>
     /// CNAME and DNAME links followed before giving up with SERVFAIL (the answer then holds the chain so
-    /// far), as BIND 9 does: it restarts a query at most 11 times. A loop ends the same way, at once. A chain is only followed inside the zone that answers the first name, as BIND
-    /// does: other zones' data would not come with their own authority.
+    /// far), as BIND 9 does: it restarts a query at most 11 times. A loop ends the same way, at once. A
+    /// chain is only followed inside the zone that answers the first name, as BIND does: the AA bit and
+    /// the negative answer's SOA speak for that zone alone.
     /// </summary>
     public const int MaxChainLength = 11;
 
