@@ -1,3 +1,7 @@
 using BenchmarkDotNet.Running;
+using SecondaryPortal.Dns.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(SecondaryPortal.Dns.Benchmarks.CodecBenchmarks).Assembly).Run(args);
+if (args is ["zone-load", var count])
+    ZoneLoadMeasurement.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+else
+    BenchmarkSwitcher.FromAssembly(typeof(CodecBenchmarks).Assembly).Run(args);

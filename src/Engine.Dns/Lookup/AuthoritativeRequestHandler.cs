@@ -43,8 +43,12 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
         var writer = new DnsResponseWriter(response, limit);
         if (status == QueryParseStatus.FormatError)
         {
-            writer.BeginWithoutQuestion(query.Header, edns: false, DnsHeaderFlags.None);
-            return Finish(ref writer, query, null, DnsRcode.FormErr, transport);
+            // The question is echoed when it was readable, as BIND 9 does; never an OPT (RFC 6891 §7).
+            if (query.QuestionEnd > 0)
+                writer.Begin(query, request, DnsHeaderFlags.None, edns: false);
+            else
+                writer.BeginWithoutQuestion(query.Header, edns: false, DnsHeaderFlags.None);
+            return Finish(ref writer, query with { HasEdns = false, DnssecOk = false }, null, DnsRcode.FormErr, transport);
         }
         if (query.Header.Opcode != DnsOpcode.Query)
         {

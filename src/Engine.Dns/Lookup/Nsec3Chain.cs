@@ -28,9 +28,6 @@ internal sealed class Nsec3Chain
         _nodes = nodes;
     }
 
-    /// <summary>Number of NSEC3 records in the chain.</summary>
-    public int Count => _nodes.Length;
-
     /// <summary>
     /// IH(salt, x, k) of RFC 5155 §5: SHA-1 over the lowercase wire name and the salt, then again over each
     /// result and the salt, <c>iterations</c> more times.

@@ -8,9 +8,6 @@ internal sealed class NsecChain(ZoneNode[] owners)
 {
     private readonly ZoneNode[] _owners = owners;
 
-    /// <summary>Number of NSEC owners.</summary>
-    public int Count => _owners.Length;
-
     /// <summary>
     /// The node whose NSEC matches or covers <paramref name="name"/> (lowercase labels relative to the
     /// origin): the greatest owner not after it. The apex sorts first, so one always exists.

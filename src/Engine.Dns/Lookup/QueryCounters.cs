@@ -6,8 +6,9 @@ namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>
 /// Counts answered queries by zone, query type, response code and transport, for the analytics
-/// aggregator. Counting is an interlocked increment in a per-core stripe of a per-zone array (no lock,
-/// no allocation after a zone's first query); <see cref="Snapshot"/> sums the stripes.
+/// aggregator. Counting is an interlocked increment in a per-core stripe of a zone's counters (no lock;
+/// a stripe is allocated the first time a core counts for the zone, about 4 KiB, so rarely queried zones
+/// stay small on many-core machines); <see cref="Snapshot"/> sums the stripes.
 /// Counts are cumulative since start: the aggregator takes differences between snapshots.
 /// </summary>
 public sealed class QueryCounters
@@ -33,15 +34,20 @@ public sealed class QueryCounters
     private static readonly int TypeSlots = TrackedTypes.Count + 1;
     private static readonly int CellsPerStripe = TypeSlots * (Rcodes.Length + 1) * 2;
 
-    private readonly ConcurrentDictionary<DnsName, long[]> _zones = new();
-    private readonly long[] _noZone;
+    private readonly ConcurrentDictionary<DnsName, long[]?[]> _zones = new();
+    private readonly long[]?[] _noZone;
     private readonly int _stripeMask;
 
     /// <summary>Creates counters for the region in <paramref name="options"/> ("local" when null).</summary>
     public QueryCounters(ResponderOptions? options = null)
+        : this(options, (int)Math.Min(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount)))
+    {
+    }
+
+    /// <summary>Creates counters with a given number of stripes (a power of two; tests use one).</summary>
+    internal QueryCounters(ResponderOptions? options, int stripes)
     {
         Region = options?.Region ?? "local";
-        int stripes = (int)Math.Min(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount));
         _stripeMask = stripes - 1;
         _noZone = NewBlock();
     }
@@ -49,13 +55,14 @@ public sealed class QueryCounters
     /// <summary>The node's region, attached to every count.</summary>
     public string Region { get; }
 
-    /// <summary>Counts one answered query. Thread-safe; allocates only on a zone's first query.</summary>
+    /// <summary>Counts one answered query. Thread-safe; allocates only the first time a core counts for a zone.</summary>
     public void Count(DnsName? zone, RecordType queryType, DnsRcode rcode, DnsTransport transport)
     {
         var block = zone is null ? _noZone : _zones.TryGetValue(zone, out var existing) ? existing : _zones.GetOrAdd(zone, _ => NewBlock());
         int stripe = Thread.GetCurrentProcessorId() & _stripeMask;
-        int cell = stripe * CellsPerStripe + ((TypeSlot(queryType) * (Rcodes.Length + 1) + RcodeSlot(rcode)) << 1) + (transport == DnsTransport.Tcp ? 1 : 0);
-        Interlocked.Increment(ref block[cell]);
+        var cells = block[stripe] ?? AddStripe(block, stripe);
+        int cell = ((TypeSlot(queryType) * (Rcodes.Length + 1) + RcodeSlot(rcode)) << 1) + (transport == DnsTransport.Tcp ? 1 : 0);
+        Interlocked.Increment(ref cells[cell]);
     }
 
     /// <summary>The cumulative counts, one entry per combination seen at least once.</summary>
@@ -68,14 +75,16 @@ public sealed class QueryCounters
         return counts;
     }
 
-    private void Collect(DnsName? zone, long[] block, List<QueryCount> counts)
+    private void Collect(DnsName? zone, long[]?[] block, List<QueryCount> counts)
     {
-        int stripes = _stripeMask + 1;
         for (int cell = 0; cell < CellsPerStripe; cell++)
         {
             long total = 0;
-            for (int stripe = 0; stripe < stripes; stripe++)
-                total += Volatile.Read(ref block[stripe * CellsPerStripe + cell]);
+            foreach (var stripe in block)
+            {
+                if (stripe is not null)
+                    total += Volatile.Read(ref stripe[cell]);
+            }
             if (total == 0)
                 continue;
             int transport = cell & 1, rest = cell >> 1;
@@ -90,7 +99,13 @@ public sealed class QueryCounters
         }
     }
 
-    private long[] NewBlock() => new long[CellsPerStripe * (_stripeMask + 1)];
+    private long[]?[] NewBlock() => new long[]?[_stripeMask + 1];
+
+    private static long[] AddStripe(long[]?[] block, int stripe)
+    {
+        Interlocked.CompareExchange(ref block[stripe], new long[CellsPerStripe], null);
+        return block[stripe]!;
+    }
 
     private static int TypeSlot(RecordType type) => type switch
     {

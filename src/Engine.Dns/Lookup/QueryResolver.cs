@@ -12,9 +12,10 @@ namespace SecondaryPortal.Dns.Lookup;
 internal static class QueryResolver
 {
     /// <summary>
-    /// CNAME and DNAME links followed before giving up with SERVFAIL, as BIND 9 does on a loop (it stops
-    /// after 11 restarts). A chain is only followed inside the zone that answers the first name, as BIND
-    /// does: other zones' data would not come with their own authority.
+    /// CNAME and DNAME links followed before giving up with SERVFAIL (the answer then holds the chain so
+    /// far), as BIND 9 does: it restarts a query at most 11 times. A loop ends the same way, at once. A
+    /// chain is only followed inside the zone that answers the first name, as BIND does: the AA bit and
+    /// the negative answer's SOA speak for that zone alone.
     /// </summary>
     public const int MaxChainLength = 11;
 
@@ -37,7 +38,7 @@ internal static class QueryResolver
             var step = Answer(builder, nameOffset, nameLength, link == 0, tcp, anyPolicy, ref authoritative, out var rcode, out nameOffset, out nameLength);
             if (step == Step.Done)
                 return rcode;
-            if (link + 1 >= MaxChainLength || Revisits(builder, visited[..((link + 1) * 2)], nameOffset, nameLength))
+            if (link >= MaxChainLength || Revisits(builder, visited[..((link + 1) * 2)], nameOffset, nameLength))
                 return DnsRcode.ServFail;
             if (!InSameZone(builder, table, entry, nameOffset, nameLength))
                 return DnsRcode.NoError;

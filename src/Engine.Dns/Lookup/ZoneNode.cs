@@ -24,9 +24,6 @@ internal sealed class ZoneNode(byte[] key, byte[] wire)
     /// <summary>True when the node holds no data (an empty non-terminal, RFC 4592 §2.2.2).</summary>
     public bool IsEmpty => Sets.Length == 0;
 
-    /// <summary>True when the node is a zone cut, glue below one, or below a DNAME.</summary>
-    public bool IsOccludedOrCut => (Flags & (NodeFlags.Delegation | NodeFlags.BelowCut | NodeFlags.BelowDname)) != 0;
-
     /// <summary>Index of the RRset of <paramref name="type"/> (not RRSIG), or -1.</summary>
     public int Find(RecordType type)
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
@@ -34,6 +33,7 @@ public sealed class ZoneSnapshot
         _soa = new DnsRecord(origin, soa.Ttl, RecordData.Read(RecordType.SOA, ref reader, soa.FirstRdata.Length));
         reader.PopLimit(outer);
         Serial = RdataNames.SoaSerial(soa.FirstRdata);
+        NegativeTtl = Math.Min(soa.Ttl, RdataNames.SoaMinimum(soa.FirstRdata));
     }
 
     /// <summary>The zone's name.</summary>
@@ -74,18 +74,8 @@ public sealed class ZoneSnapshot
     /// <summary>The node for lowercase relative labels, or null.</summary>
     internal ZoneNode? Node(ReadOnlySpan<byte> key) => _lookup.TryGetValue(key, out var node) ? node : null;
 
-    /// <summary>The RRset at <paramref name="node"/> index <paramref name="set"/>.</summary>
-    internal static ref readonly RRset SetAt(ZoneNode node, int set) => ref node.Sets[set];
-
     /// <summary>TTL of negative answers: the SOA's TTL or its MINIMUM, whichever is lower (RFC 2308 §3).</summary>
-    internal uint NegativeTtl
-    {
-        get
-        {
-            var soa = Apex.Sets[Apex.Find(RecordType.SOA)];
-            return Math.Min(soa.Ttl, BinaryPrimitives.ReadUInt32BigEndian(soa.FirstRdata[^4..]));
-        }
-    }
+    internal uint NegativeTtl { get; }
 
     /// <summary>
     /// Builds a snapshot. Requires exactly one SOA, at the apex; drops records outside the zone and of

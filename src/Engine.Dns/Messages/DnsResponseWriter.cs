@@ -34,9 +34,16 @@ public ref struct DnsResponseWriter
     /// Starts the response to <paramref name="query"/> read from <paramref name="request"/>. When the request
     /// had EDNS, room for our OPT record is kept so that it always fits.
     /// </summary>
-    public void Begin(in IncomingQuery query, ReadOnlySpan<byte> request, DnsHeaderFlags flags)
+    public void Begin(in IncomingQuery query, ReadOnlySpan<byte> request, DnsHeaderFlags flags) =>
+        Begin(query, request, flags, query.HasEdns);
+
+    /// <summary>
+    /// Starts the response with the question of <paramref name="query"/>, with an OPT record only when
+    /// <paramref name="edns"/> is set (a FORMERR echoes the question but not a malformed OPT).
+    /// </summary>
+    public void Begin(in IncomingQuery query, ReadOnlySpan<byte> request, DnsHeaderFlags flags, bool edns)
     {
-        _edns = query.HasEdns;
+        _edns = edns;
         _header = new DnsHeader
         {
             Id = query.Header.Id,

@@ -33,7 +33,10 @@ internal struct CompressionTable
             _count--;
     }
 
-    /// <summary>Finds an earlier occurrence of <paramref name="suffix"/> (uncompressed wire labels).</summary>
+    /// <summary>
+    /// Finds an earlier occurrence of <paramref name="suffix"/> (uncompressed wire labels) in
+    /// <paramref name="buffer"/>, which must end at the write position.
+    /// </summary>
     public readonly bool TryFind(ReadOnlySpan<byte> buffer, int messageStart, ReadOnlySpan<byte> suffix, out int offset)
     {
         for (int i = 0; i < _count; i++)
@@ -54,9 +57,15 @@ internal struct CompressionTable
         int cursor = offset, s = 0;
         for (int hops = 0; hops < 128;)
         {
+            // Only octets already written count: a name being written may repeat a label of its own (a.a.),
+            // and what lies past the write position is stale data from an earlier message.
+            if (cursor >= message.Length)
+                return false;
             byte lead = message[cursor];
             if ((lead & 0xC0) == 0xC0)
             {
+                if (cursor + 1 >= message.Length)
+                    return false;
                 cursor = ((lead & 0x3F) << 8) | message[cursor + 1];
                 hops++;
                 continue;
@@ -65,7 +74,7 @@ internal struct CompressionTable
                 return false;
             if (lead == 0)
                 return true;
-            if (!message.Slice(cursor + 1, lead).SequenceEqual(suffix.Slice(s + 1, lead)))
+            if (cursor + 1 + lead > message.Length || !message.Slice(cursor + 1, lead).SequenceEqual(suffix.Slice(s + 1, lead)))
                 return false;
             cursor += lead + 1;
             s += lead + 1;

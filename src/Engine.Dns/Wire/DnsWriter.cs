@@ -167,7 +167,7 @@ public ref struct DnsWriter
         while (wire[labelOffset] != 0)
         {
             var suffix = wire[labelOffset..];
-            if (useCompression && _compression.TryFind(_buffer, _messageStart, suffix, out int pointer))
+            if (useCompression && _compression.TryFind(_buffer[.._position], _messageStart, suffix, out int pointer))
             {
                 WriteUInt16((ushort)(0xC000 | pointer));
                 return;

@@ -35,7 +35,7 @@ internal static class DifferentialProbes
         "x.deep.wild2", "deep.wild2", "b.ent", "ent", "a.b.ent", "x.b.ent", "e.ent2", "d.e.ent2", "c.d.e.ent2", "x.c.d.e.ent2",
         "deleg", "ns1.deleg", "x.deleg", "a.b.deleg", "nogl", "x.nogl", "sibling", "inzone-ns", "x.inzone-ns", "withds",
         "ns.withds", "bigdeleg", "x.bigdeleg", "mx-host", "_sip._tcp", "sip", "_ldap._tcp", "big", "medium", "wmx", "nope",
-        "a.nope", "secure", "ns1.secure", "secure3", "WWW.Rich.EXAMPLE.",
+        "a.nope", "secure", "ns1.secure", "secure3", "WWW.Rich.EXAMPLE.", "lc01", "lc02", "lc03", "lc04", "lc13",
     ];
 
     private static readonly RecordType[] ParentTypes =
@@ -143,6 +143,30 @@ internal static class DifferentialProbes
             yield return new Probe(www, RecordType.SOA, Opcode: opcode);
         foreach (var name in new[] { "www.outside.test.", "example.", ".", "rich.example.com.", "ich.example.", "x.example." })
             yield return new Probe(name, RecordType.A);
+    }
+
+    /// <summary>Malformed or unusual requests as raw bytes: FORMERR (question echoed when readable) or silence.</summary>
+    public static IEnumerable<(string Label, byte[] Request)> Malformed()
+    {
+        byte[] question = [3, .. "www"u8, 4, .. "rich"u8, 7, .. "example"u8, 0, 0, 1, 0, 1];
+        byte[] opt = [0, 0, 41, 0x04, 0xD0, 0, 0, 0, 0, 0, 0];
+        static byte[] Header(int questions = 1, int answers = 0, int additionals = 0, int flags = 0) =>
+            [0x42, 0x42, (byte)(flags >> 8), (byte)flags, 0, (byte)questions, 0, (byte)answers, 0, 0, 0, (byte)additionals];
+        yield return ("header only, one question announced", Header());
+        yield return ("no question", Header(questions: 0));
+        yield return ("two questions", [.. Header(questions: 2), .. question, .. question]);
+        yield return ("label of 64 octets", [.. Header(), 64, .. Enumerable.Repeat((byte)'a', 64), 0, 0, 1, 0, 1]);
+        yield return ("compression pointer in QNAME", [.. Header(), 3, .. "www"u8, 0xC0, 0x0C, 0, 1, 0, 1]);
+        yield return ("QNAME longer than 255 octets", [.. Header(), .. Enumerable.Repeat((byte[])[63, .. Enumerable.Repeat((byte)'a', 63)], 4).SelectMany(b => b), 0, 0, 1, 0, 1]);
+        yield return ("QTYPE cut short", [.. Header(), .. question[..^3]]);
+        yield return ("answer record cut short", [.. Header(answers: 1), .. question, 0, 0, 1]);
+        yield return ("OPT not owned by the root", [.. Header(additionals: 1), .. question, 1, (byte)'a', .. opt[1..]]);
+        yield return ("two OPT records", [.. Header(additionals: 2), .. question, .. opt, .. opt]);
+        yield return ("additional record announced, none present", [.. Header(additionals: 1), .. question]);
+        yield return ("EDNS option longer than the OPT", [.. Header(additionals: 1), .. question, 0, 0, 41, 0x04, 0xD0, 0, 0, 0, 0, 0, 4, 0, 10, 0, 8]);
+        yield return ("a response (QR set)", [.. Header(flags: 0x8000), .. question]);
+        yield return ("five octets", [0x42, 0x42, 0, 0, 0]);
+        yield return ("trailing octets after the question", [.. Header(), .. question, 1, 2, 3]);
     }
 
     private static string Absolute(string name, string zone) =>

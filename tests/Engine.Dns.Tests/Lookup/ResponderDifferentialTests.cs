@@ -23,6 +23,8 @@ namespace SecondaryPortal.Dns.Tests.Lookup;
 ///   (RFC 6895 §3.2); BIND answers FORMERR.
 /// - QCLASS NONE and 0: REFUSED, like every class we do not serve; BIND answers FORMERR. Classes BIND does
 ///   not know (CSNET, 42): REFUSED; BIND answers NOTIMP.
+/// - Octets after the last record of a request: FORMERR (the message is not what its header says);
+///   BIND ignores them and answers.
 /// - A UDP answer too large for 512 octets when the query has no EDNS: TC with empty sections, as BIND
 ///   sends it to EDNS queries; BIND fills a no-EDNS answer with the records that fit, cutting an RRset,
 ///   which RFC 2181 §9 asks servers not to send.
@@ -63,6 +65,27 @@ public sealed class ResponderDifferentialTests(DifferentialFixture zones) : ICla
 
     [Fact]
     public Task ProtocolEdges_AnswerLikeBind() => CompareAll(DifferentialProbes.Protocol());
+
+    [Fact]
+    public async Task MalformedRequests_GetFormErrOrSilenceLikeBind()
+    {
+        var failures = new List<string>();
+        foreach (var (label, request) in DifferentialProbes.Malformed())
+        {
+            var ours = zones.Ours.Exchange(request);
+            if (label.StartsWith("trailing octets", StringComparison.Ordinal))
+            {
+                if (ours.Length < 4 || (ours[3] & 0xF) != (int)DnsRcode.FormErr)
+                    failures.Add($"{label}: expected our deliberate FORMERR");
+                continue;
+            }
+            var bind = await SendToBindOrSilence(request);
+            string Summary(byte[]? r) => r is null || r.Length == 0 ? "silence" : $"rcode {r[3] & 0xF}, {r[5]} question(s)";
+            if (Summary(ours) != Summary(bind))
+                failures.Add($"{label}: ours {Summary(ours)} / BIND {Summary(bind)}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 
     private async Task CompareAll(IEnumerable<Probe> probes)
     {
@@ -138,6 +161,23 @@ public sealed class ResponderDifferentialTests(DifferentialFixture zones) : ICla
         var query = new DnsMessage { Id = _id++, Opcode = probe.Opcode, Edns = edns };
         query.Questions.Add(new DnsQuestion(DnsName.Parse(probe.Name), probe.Type, probe.Class));
         return query.ToArray();
+    }
+
+    /// <summary>BIND's answer to raw bytes, or null when it stays silent (it answers loopback in well under 300 ms).</summary>
+    private async Task<byte[]?> SendToBindOrSilence(byte[] request)
+    {
+        using var udp = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork);
+        udp.Connect(System.Net.IPAddress.Loopback, zones.Bind.Port);
+        await udp.SendAsync(request);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            return (await udp.ReceiveAsync(timeout.Token)).Buffer;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private async Task<byte[]> SendToBind(byte[] request, DnsTransport transport) => transport == DnsTransport.Udp

@@ -13,10 +13,12 @@ internal sealed class TestResponder
 {
     private readonly byte[] _buffer = new byte[ushort.MaxValue];
 
-    public TestResponder(ResponderOptions? options = null)
+    /// <param name="options">Responder settings.</param>
+    /// <param name="singleStripe">Counters with one stripe, so that moving to another core never allocates one (allocation tests).</param>
+    public TestResponder(ResponderOptions? options = null, bool singleStripe = false)
     {
         Options = options ?? new ResponderOptions();
-        Counters = new QueryCounters(Options);
+        Counters = singleStripe ? new QueryCounters(Options, stripes: 1) : new QueryCounters(Options);
         Handler = new AuthoritativeRequestHandler(Zones, Options, Counters);
     }
 
