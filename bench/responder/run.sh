@@ -87,7 +87,7 @@ start_ours() {
   [ -f "$portal" ] || dotnet build "$root/src/Portal" -c Release -v q -nologo >/dev/null
   mkdir -p "$work/ours"
   dotnet "$portal" zone import bench.example. "$work/zone.db" --Storage:DataDirectory="$work/ours" > "$work/ours/import.log" 2>&1
-  dotnet "$portal" --Storage:DataDirectory="$work/ours" --Dns:Listen:0=127.0.0.1:$1 --urls http://127.0.0.1:0 \
+  dotnet "$portal" --Storage:DataDirectory="$work/ours" --Dns:Listen:0=127.0.0.1:$1 --urls http://127.0.0.1:0 ${OURS_OPTIONS:-} \
     > "$work/ours/log" 2>&1 & echo $!
 }
 

@@ -23,7 +23,7 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly DnsServerOptions _options;
     private readonly ListenerServices _services;
     private readonly ILogger _logger;
-    private readonly List<UdpReceiveLoop> _udpLoops = [];
+    private readonly List<IUdpServingLoop> _udpLoops = [];
     private readonly List<TcpAcceptLoop> _acceptLoops = [];
     private TcpConnectionTable? _connections;
     private int _state;
@@ -111,7 +111,9 @@ public sealed class DnsServer : IAsyncDisposable
         foreach (var sockets in bound)
         {
             for (int i = 0; i < sockets.Udp.Length; i++)
-                _udpLoops.Add(new UdpReceiveLoop(sockets.Udp[i], sockets.Endpoint, i, _services));
+                _udpLoops.Add(LinuxMultiMessage.IsSupported && _options.UdpBatching
+                    ? new UdpBatchLoop(sockets.Udp[i], sockets.Endpoint, i, _services)
+                    : new UdpReceiveLoop(sockets.Udp[i], sockets.Endpoint, i, _services));
             _acceptLoops.Add(new TcpAcceptLoop(sockets.Tcp, sockets.Endpoint, _connections, _services));
             _logger.Listening(DnsTransport.Udp, sockets.Endpoint, sockets.Udp.Length);
             _logger.Listening(DnsTransport.Tcp, sockets.Endpoint, 1);

@@ -24,6 +24,12 @@ public sealed record DnsServerOptions
     public int UdpReceiveLoops { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
+    /// On 64-bit Linux, serve UDP with recvmmsg/sendmmsg (many datagrams per system call) rather than one
+    /// receive and one send per query. On by default; off falls back to the portable loop.
+    /// </summary>
+    public bool UdpBatching { get; init; } = true;
+
+    /// <summary>
     /// Open TCP connections allowed across all endpoints (RFC 7766 §10). When a new connection arrives
     /// at the limit, the connection that has made no progress for the longest time is closed to make room.
     /// </summary>

@@ -8,7 +8,7 @@ namespace SecondaryPortal.Dns.Server;
 /// once, so a datagram costs no allocation. Several loops share an endpoint through SO_REUSEPORT, the
 /// kernel spreading datagrams among them. Closing the socket ends the loop.
 /// </summary>
-internal sealed class UdpReceiveLoop
+internal sealed class UdpReceiveLoop : IUdpServingLoop
 {
     /// <summary>The largest UDP payload (65,535 less the UDP header): any datagram fits, nothing is truncated.</summary>
     private const int MaxDatagram = ushort.MaxValue;

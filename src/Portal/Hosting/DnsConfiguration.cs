@@ -7,7 +7,8 @@ namespace SecondaryPortal.Portal.Hosting;
 
 /// <summary>
 /// Reads the responder's settings: <c>Dns:Listen</c> (a list of address:port, default 127.0.0.1:5300),
-/// <c>Dns:Region</c> and <c>Dns:MaxUdpPayloadSize</c>. A bad value stops the start with a message naming its key.
+/// <c>Dns:UdpReceiveLoops</c> (UDP sockets and threads per endpoint, default one per core), <c>Dns:Region</c>
+/// and <c>Dns:MaxUdpPayloadSize</c>. A bad value stops the start with a message naming its key.
 /// </summary>
 public static class DnsConfiguration
 {
@@ -15,9 +16,16 @@ public static class DnsConfiguration
     public static DnsServerOptions ServerOptions(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var options = new DnsServerOptions();
+        if (configuration["Dns:UdpReceiveLoops"] is { Length: > 0 } loopsText)
+        {
+            if (!int.TryParse(loopsText, NumberStyles.None, CultureInfo.InvariantCulture, out int loops) || loops is < 1 or > 256)
+                throw new InvalidOperationException($"Dns:UdpReceiveLoops: '{loopsText}' is not a number of receive loops between 1 and 256.");
+            options = options with { UdpReceiveLoops = loops };
+        }
         var entries = configuration.GetSection("Dns:Listen").GetChildren().Where(entry => !string.IsNullOrWhiteSpace(entry.Value)).ToList();
         if (entries.Count == 0)
-            return new DnsServerOptions();
+            return options;
         var endpoints = new List<IPEndPoint>(entries.Count);
         foreach (var entry in entries)
         {
@@ -30,7 +38,7 @@ public static class DnsConfiguration
                 throw new InvalidOperationException($"{entry.Path}: {e.Message}", e);
             }
         }
-        return new DnsServerOptions { Endpoints = endpoints };
+        return options with { Endpoints = endpoints };
     }
 
     /// <summary>The responder's options from <c>Dns:Region</c> and <c>Dns:MaxUdpPayloadSize</c>.</summary>
