@@ -14,7 +14,7 @@ def main(records: int, zone_path: str, queries_path: str, query_count: int = 200
         z.write("deleg IN NS ns.deleg\nns.deleg IN A 192.0.2.53\n")
         for i in range(hosts):
             z.write(f"h{i} IN A 10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}\n")
-            z.write(f"h{i} IN AAAA 2001:db8::{i:x}\n")
+            z.write(f"h{i} IN AAAA 2001:db8::{i >> 16:x}:{i & 0xffff:x}\n")
     with open(queries_path, "w") as q:
         for _ in range(query_count):
             roll = random.random()
