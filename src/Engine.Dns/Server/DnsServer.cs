@@ -23,7 +23,7 @@ public sealed class DnsServer : IAsyncDisposable
     private readonly DnsServerOptions _options;
     private readonly ListenerServices _services;
     private readonly ILogger _logger;
-    private readonly List<IUdpServingLoop> _udpLoops = [];
+    private readonly List<UdpServingLoop> _udpLoops = [];
     private readonly List<TcpAcceptLoop> _acceptLoops = [];
     private TcpConnectionTable? _connections;
     private int _state;

@@ -12,62 +12,37 @@ namespace SecondaryPortal.Dns.Server;
 /// idle it behaves like a blocking receive. Buffers are native, allocated once per loop. Linux only
 /// (<see cref="LinuxMultiMessage.IsSupported"/>); elsewhere <see cref="UdpReceiveLoop"/> serves.
 /// </summary>
-internal sealed unsafe class UdpBatchLoop : IUdpServingLoop
+internal sealed unsafe class UdpBatchLoop : UdpServingLoop
 {
     private const int Batch = 32;
     private const int Slot = ushort.MaxValue; // any datagram fits, nothing is truncated
     private const int AddressSlot = 128;      // sizeof(struct sockaddr_storage)
 
-    private readonly Socket _socket;
-    private readonly IPEndPoint _endpoint;
-    private readonly ListenerServices _services;
-    private readonly Thread _thread;
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _stopping;
-
     public UdpBatchLoop(Socket socket, IPEndPoint endpoint, int index, ListenerServices services)
+        : base(socket, endpoint, index, services)
     {
-        _socket = socket;
-        _endpoint = endpoint;
-        _services = services;
         // The receive timeout lets the loop notice Stop even if closing the socket did not wake recvmmsg.
-        _socket.Blocking = true;
-        _socket.ReceiveTimeout = 500;
-        _thread = new Thread(Run) { IsBackground = true, Name = $"DNS UDP {endpoint} #{index}" };
+        socket.Blocking = true;
+        socket.ReceiveTimeout = 500;
     }
 
-    public Task Completion => _completion.Task;
-
-    public void Start() => _thread.Start();
-
-    public void Stop()
-    {
-        _stopping = true;
-        _socket.Dispose();
-    }
-
-    private void Run()
+    protected override void Run()
     {
         bool added = false;
         var buffers = new NativeBuffers();
         try
         {
-            _socket.SafeHandle.DangerousAddRef(ref added);
-            nint fd = _socket.SafeHandle.DangerousGetHandle();
-            var remote = new SocketAddress(_socket.AddressFamily, SocketAddress.GetMaximumAddressSize(_socket.AddressFamily));
-            while (!_stopping)
+            Socket.SafeHandle.DangerousAddRef(ref added);
+            nint fd = Socket.SafeHandle.DangerousGetHandle();
+            var remote = new SocketAddress(Socket.AddressFamily, SocketAddress.GetMaximumAddressSize(Socket.AddressFamily));
+            while (!Stopping)
                 ServeBatch(fd, buffers, remote);
-        }
-        catch (ObjectDisposedException) when (_stopping)
-        {
-            // closed before the first receive
         }
         finally
         {
             if (added)
-                _socket.SafeHandle.DangerousRelease();
+                Socket.SafeHandle.DangerousRelease();
             buffers.Free();
-            _completion.TrySetResult();
         }
     }
 
@@ -78,8 +53,8 @@ internal sealed unsafe class UdpBatchLoop : IUdpServingLoop
         if (received <= 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            if (received < 0 && errno is not (EAGAIN or EINTR) && !_stopping)
-                _services.UdpReceiveFailed(_endpoint, new SocketException(errno));
+            if (received < 0 && errno is not (EAGAIN or EINTR) && !Stopping)
+                Services.UdpReceiveFailed(Endpoint, new SocketException(errno));
             return;
         }
         int answers = 0;
@@ -91,7 +66,7 @@ internal sealed unsafe class UdpBatchLoop : IUdpServingLoop
             remote.Size = nameLength;
             var request = new ReadOnlySpan<byte>(buffers.Request(i), (int)message.Length);
             var response = new Span<byte>(buffers.Response(answers), Slot);
-            int length = _services.Answer(request, response, new DnsRequestContext(DnsTransport.Udp, remote));
+            int length = Services.Answer(request, response, new DnsRequestContext(DnsTransport.Udp, remote));
             if (length > 0)
                 buffers.PrepareSend(answers++, message.Header.Name, (uint)nameLength, length);
         }
@@ -112,13 +87,13 @@ internal sealed unsafe class UdpBatchLoop : IUdpServingLoop
             int errno = Marshal.GetLastPInvokeError();
             if (errno == EINTR)
                 continue;
-            if (_stopping)
+            if (Stopping)
                 return;
             // The first unsent answer failed (unreachable client, spoofed source ...): skip it, send the rest.
             ref var failed = ref buffers.Sending[sent];
             new ReadOnlySpan<byte>(failed.Header.Name, (int)failed.Header.NameLength).CopyTo(remote.Buffer.Span);
             remote.Size = (int)failed.Header.NameLength;
-            _services.UdpSendFailed((int)failed.Header.Vectors->Length, remote, new SocketException(errno));
+            Services.UdpSendFailed((int)failed.Header.Vectors->Length, remote, new SocketException(errno));
             sent++;
         }
     }
