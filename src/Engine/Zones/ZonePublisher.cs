@@ -144,12 +144,14 @@ public sealed partial class ZonePublisher(
 
     /// <summary>
     /// Serves <paramref name="snapshot"/>, the zone as stored at <paramref name="version"/> by an in-process writer (the
-    /// transfer engine), at once and without loading it again. Ignored when a newer version is already known.
+    /// transfer engine), at once and without loading it again. Ignored when a newer version is already known. Without a
+    /// version, the snapshot is taken as the version last known (an expired zone served again as it was).
     /// </summary>
-    public void Accept(ZoneSnapshot snapshot, long version)
+    public void Accept(ZoneSnapshot snapshot, long? version = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        TryPut(new PublishedZone(snapshot.Origin, version, Serving: true), snapshot);
+        long known = version ?? Math.Max(0, KnownVersion(ZoneStore.OriginKey(snapshot.Origin)));
+        TryPut(new PublishedZone(snapshot.Origin, known, Serving: true), snapshot);
     }
 
     /// <summary>
