@@ -78,11 +78,14 @@ public sealed class SecondaryZoneFlowTests(ITestOutputHelper output)
         Assert.Equal(10u, (await harness.Store.LoadAsync(Origin)).Snapshot!.Serial);
     }
 
-    internal static IEnumerable<DnsRecord> Hosts(int count, string address)
+    private static IEnumerable<DnsRecord> Hosts(int count, string address) => Hosts(Origin, count, address);
+
+    /// <summary>NS and its address, then <paramref name="count"/> hosts with one A record each.</summary>
+    internal static IEnumerable<DnsRecord> Hosts(DnsName origin, int count, string address)
     {
-        yield return new DnsRecord(Origin, 3600, new NsData(DnsName.Parse("ns1", Origin)));
-        yield return new DnsRecord(DnsName.Parse("ns1", Origin), 3600, new AData(IPAddress.Parse("192.0.2.53")));
+        yield return new DnsRecord(origin, 3600, new NsData(DnsName.Parse("ns1", origin)));
+        yield return new DnsRecord(DnsName.Parse("ns1", origin), 3600, new AData(IPAddress.Parse("192.0.2.53")));
         for (int i = 0; i < count; i++)
-            yield return new DnsRecord(DnsName.Parse($"host{i}", Origin), 300, new AData(IPAddress.Parse(address)));
+            yield return new DnsRecord(DnsName.Parse($"host{i}", origin), 300, new AData(IPAddress.Parse(address)));
     }
 }
