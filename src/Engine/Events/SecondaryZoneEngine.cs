@@ -109,6 +109,8 @@ public sealed partial class SecondaryZoneEngine(
             {
                 loop = new ZoneEventLoop(definition, table.Get(definition.Origin), HandleAsync, _stopping);
                 _loops[definition.Origin] = loop;
+                if (loop.Snapshot is null)
+                    publisher.Withdraw(definition.Origin); // ours now: SERVFAIL (not REFUSED) until the first transfer
                 await ScheduleAsync(loop, cancellationToken);
                 continue;
             }

@@ -82,6 +82,11 @@ public sealed class SecondaryHarness : IAsyncDisposable
 
     public NotifyRequestHandler Notify { get; }
 
+    /// <summary>The <see cref="Stopwatch"/> timestamp at which the last NOTIFY arrived (to measure NOTIFY-to-served).</summary>
+    public long LastNotifyTimestamp => Interlocked.Read(ref _lastNotify);
+
+    private long _lastNotify;
+
     /// <summary>Where our DNS server listens (UDP and TCP, same port).</summary>
     public IPEndPoint DnsEndPoint => _dns!.BoundUdpEndpoints[0];
 
@@ -91,7 +96,8 @@ public sealed class SecondaryHarness : IAsyncDisposable
     {
         temp ??= await TempStore.CreateMigratedAsync();
         var harness = new SecondaryHarness(temp, time ?? TimeProvider.System, options ?? new TransferOptions(), new CapturedLogs(output));
-        var router = new DnsRequestRouter(new AuthoritativeRequestHandler(harness.Table, new ResponderOptions(), new QueryCounters()), harness.Notify);
+        var router = new DnsRequestRouter(new AuthoritativeRequestHandler(harness.Table, new ResponderOptions(), new QueryCounters()),
+            new TimestampingHandler(harness.Notify, harness));
         harness._dns = new DnsServer(new DnsServerOptions { Endpoints = [new IPEndPoint(IPAddress.Loopback, dnsPort)], UdpReceiveLoops = 1 }, router);
         await harness._dns.StartAsync();
         await harness.Publisher.StartAsync(CancellationToken.None);
@@ -144,6 +150,16 @@ public sealed class SecondaryHarness : IAsyncDisposable
         await client.SendAsync(bytes, DnsEndPoint);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         return DnsMessage.Parse((await client.ReceiveAsync(cancel.Token)).Buffer);
+    }
+
+    /// <summary>Notes when each NOTIFY arrives, then hands it to the real handler.</summary>
+    private sealed class TimestampingHandler(IDnsRequestHandler inner, SecondaryHarness owner) : IDnsRequestHandler
+    {
+        public int Handle(ReadOnlySpan<byte> request, Span<byte> response, in DnsRequestContext context)
+        {
+            Interlocked.Exchange(ref owner._lastNotify, Stopwatch.GetTimestamp());
+            return inner.Handle(request, response, context);
+        }
     }
 
     /// <summary>Stops everything but keeps the store (for a restart).</summary>
