@@ -23,6 +23,7 @@ public sealed class SecondaryInteropTests(ITestOutputHelper output)
     private const string Zone = "interop-sec.example.";
     private static readonly DnsName Origin = DnsName.Parse(Zone);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
+    private const int Changes = 12; // Knot sends its NOTIFY about a second after an update: keep the test short
     private static readonly InteropKey Key = new("transfer-key.", "hmac-sha256", "c2VjcmV0IG9mIHRoZSBzZWNvbmRhcnkgaW50ZXJvcCB0ZXN0cw==");
 
     [Theory]
@@ -37,7 +38,7 @@ public sealed class SecondaryInteropTests(ITestOutputHelper output)
 
         var latencies = new List<double>();
         var fromNotify = new List<double>();
-        for (int i = 1; i <= 20; i++)
+        for (int i = 1; i <= Changes; i++)
         {
             uint before = harness.ServedSerial(Origin)!.Value;
             var record = new DnsRecord(DnsName.Parse($"change{i}", Origin), 300, new AData(IPAddress.Parse($"198.51.100.{i}")));
@@ -61,7 +62,7 @@ public sealed class SecondaryInteropTests(ITestOutputHelper output)
         latencies.Sort();
         fromNotify.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{peer}: UPDATE answered by the primary -> served by us, 20 changes: median {latencies[9]:F1} ms, p90 {latencies[17]:F1} ms, max {latencies[^1]:F1} ms"));
+            $"{peer}: UPDATE answered by the primary -> served by us, {Changes} changes: median {latencies[Changes / 2]:F1} ms, max {latencies[^1]:F1} ms"));
         if (fromNotify.Count > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{peer}: NOTIFY received -> served by us ({fromNotify.Count} changes): median {fromNotify[fromNotify.Count / 2]:F1} ms, max {fromNotify[^1]:F1} ms"));
