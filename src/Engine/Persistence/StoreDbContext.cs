@@ -15,6 +15,18 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : D
     /// <summary>The zones' records (bulk access goes through <see cref="ZoneRecordRows"/>).</summary>
     public DbSet<ZoneRecord> ZoneRecords => Set<ZoneRecord>();
 
+    /// <summary>The TSIG keys shared with primaries (secrets protected).</summary>
+    public DbSet<StoredTsigKey> TsigKeys => Set<StoredTsigKey>();
+
+    /// <summary>The secondary zones' primaries.</summary>
+    public DbSet<ZonePrimary> ZonePrimaries => Set<ZonePrimary>();
+
+    /// <summary>The secondary zones' refresh state.</summary>
+    public DbSet<SecondaryZoneState> SecondaryZoneStates => Set<SecondaryZoneState>();
+
+    /// <summary>The secondary zones' transfer history.</summary>
+    public DbSet<TransferLogEntry> TransferLog => Set<TransferLogEntry>();
+
     /// <summary>The single bookkeeping row.</summary>
     public DbSet<StoreState> StoreState => Set<StoreState>();
 

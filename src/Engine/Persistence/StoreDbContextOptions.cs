@@ -12,7 +12,7 @@ public static class StoreDbContextOptions
         ArgumentNullException.ThrowIfNull(settings);
         return settings.Provider switch
         {
-            StoreProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
+            StoreProvider.Sqlite => options.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "unsupported store provider"),
         };
     }

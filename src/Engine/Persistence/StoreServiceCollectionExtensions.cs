@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,20 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<StoreMigrator>();
         services.AddSingleton<ZoneStore>();
         services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds Data Protection with its key ring in <paramref name="keysDirectory"/> (the data directory's keys folder),
+    /// and <see cref="TsigSecretProtector"/> over it. The server and every command-line verb use the same folder and
+    /// application name, so a secret stored by one is read by the other.
+    /// </summary>
+    public static IServiceCollection AddTsigKeyProtection(this IServiceCollection services, string keysDirectory)
+    {
+        services.AddDataProtection()
+            .SetApplicationName("SecondaryPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        services.TryAddSingleton<TsigSecretProtector>();
         return services;
     }
 }

@@ -13,6 +13,13 @@ public sealed class StoreState
     /// <summary>A counter that never goes back: the version of the latest change.</summary>
     public long ChangeVersion { get; set; }
 
+    /// <summary>
+    /// A counter that grows with every change to the secondary zones' settings (added, removed, primaries, a refresh
+    /// asked for): the transfer engine polls it, so a change made by another process is acted on within a second.
+    /// Transfers do not move it.
+    /// </summary>
+    public long ConfigVersion { get; set; }
+
     /// <summary>The key of the one row.</summary>
     public const int SingletonId = 1;
 }

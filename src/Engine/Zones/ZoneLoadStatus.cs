@@ -11,4 +11,7 @@ public enum ZoneLoadStatus
 
     /// <summary>The stored records do not decode or do not make a valid zone.</summary>
     Invalid,
+
+    /// <summary>A secondary zone not transferred yet, or expired: it answers SERVFAIL until its next successful transfer.</summary>
+    Unavailable,
 }

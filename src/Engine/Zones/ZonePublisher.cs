@@ -11,7 +11,9 @@ namespace SecondaryPortal.Engine.Zones;
 /// unavailable (SERVFAIL rather than REFUSED while it loads), then loads each one; after that it reads the
 /// store's change version every <see cref="ZonePublisherOptions.PollInterval"/> and, when it moved, loads the
 /// zones whose version changed and removes the zones that are gone. The store may be changed by another
-/// process (the command line), which is why it polls rather than waits for an in-process signal.
+/// process (the command line), which is why it polls rather than waits for an in-process signal. The transfer
+/// engine, which stores and builds a secondary zone itself, hands its snapshot over with <see cref="Accept"/> so it is
+/// served at once and not loaded again; a version is never replaced by an older one.
 /// </summary>
 public sealed partial class ZonePublisher(
     ZoneStore store,
@@ -21,6 +23,7 @@ public sealed partial class ZonePublisher(
     ILogger<ZonePublisher> logger) : BackgroundService
 {
     private readonly Dictionary<string, PublishedZone> _zones = new(StringComparer.Ordinal);
+    private readonly Lock _zonesLock = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _initialLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _seenChangeVersion = -1;
@@ -93,16 +96,22 @@ public sealed partial class ZonePublisher(
         foreach (var zone in stored)
         {
             present.Add(zone.Origin);
-            if (_zones.TryGetValue(zone.Origin, out var known) && known.Version == zone.Version)
+            if (KnownVersion(zone.Origin) >= zone.Version)
                 continue;
             await LoadAndPublishAsync(DnsName.Parse(zone.Origin), cancellationToken);
         }
-        foreach (var origin in _zones.Keys.Where(origin => !present.Contains(origin)).ToList())
+        List<string> gone;
+        lock (_zonesLock)
         {
-            table.Remove(_zones[origin].Origin);
-            _zones.Remove(origin);
-            LogUnpublished(origin);
+            gone = _zones.Keys.Where(origin => !present.Contains(origin)).ToList();
+            foreach (var origin in gone)
+            {
+                table.Remove(_zones[origin].Origin);
+                _zones.Remove(origin);
+            }
         }
+        foreach (var origin in gone)
+            LogUnpublished(origin);
         _seenChangeVersion = changeVersion;
     }
 
@@ -114,19 +123,73 @@ public sealed partial class ZonePublisher(
         switch (loaded.Status)
         {
             case ZoneLoadStatus.Loaded when loaded.Snapshot is { } snapshot:
-                table.Publish(snapshot);
-                _zones[key] = new PublishedZone(origin, loaded.Version, Serving: true);
-                LogPublished(key, snapshot.Serial, snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+                if (TryPut(new PublishedZone(origin, loaded.Version, Serving: true), snapshot))
+                    LogPublished(key, snapshot.Serial, snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
                 break;
             case ZoneLoadStatus.NotFound:
                 // Removed between the listing and the load; the removal pass of the next sync clears it.
                 break;
+            case ZoneLoadStatus.Unavailable:
+                // A secondary zone waiting for its first transfer, or expired: the transfer engine publishes it.
+                if (TryPut(new PublishedZone(origin, loaded.Version, Serving: false), null))
+                    LogWaiting(key, loaded.Message);
+                break;
             default:
                 // Never serve stale data silently (issue 3): the zone answers SERVFAIL until a good version is stored.
-                table.SetUnavailable(origin);
-                _zones[key] = new PublishedZone(origin, loaded.Version, Serving: false);
-                LogUnavailable(key, loaded.Message);
+                if (TryPut(new PublishedZone(origin, loaded.Version, Serving: false), null))
+                    LogUnavailable(key, loaded.Message);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Serves <paramref name="snapshot"/>, the zone as stored at <paramref name="version"/> by an in-process writer (the
+    /// transfer engine), at once and without loading it again. Ignored when a newer version is already known. Without a
+    /// version, the snapshot is taken as the version last known (an expired zone served again as it was).
+    /// </summary>
+    public void Accept(ZoneSnapshot snapshot, long? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        long known = version ?? Math.Max(0, KnownVersion(ZoneStore.OriginKey(snapshot.Origin)));
+        TryPut(new PublishedZone(snapshot.Origin, known, Serving: true), snapshot);
+    }
+
+    /// <summary>
+    /// Makes the zone answer SERVFAIL (an expired secondary zone) without forgetting its version, so the next poll does
+    /// not load and serve the stored copy again; the next <see cref="Accept"/> serves it again.
+    /// </summary>
+    public void Withdraw(DnsName origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        string key = ZoneStore.OriginKey(origin);
+        lock (_zonesLock)
+        {
+            long version = _zones.TryGetValue(key, out var known) ? known.Version : 0;
+            _zones[key] = new PublishedZone(origin, version, Serving: false);
+            table.SetUnavailable(origin);
+        }
+    }
+
+    private long KnownVersion(string key)
+    {
+        lock (_zonesLock)
+            return _zones.TryGetValue(key, out var known) ? known.Version : -1;
+    }
+
+    /// <summary>Records and applies what to serve for a zone, unless a newer version is already known; true when applied.</summary>
+    private bool TryPut(PublishedZone zone, ZoneSnapshot? snapshot)
+    {
+        string key = ZoneStore.OriginKey(zone.Origin);
+        lock (_zonesLock)
+        {
+            if (_zones.TryGetValue(key, out var known) && known.Version > zone.Version)
+                return false;
+            if (snapshot is not null)
+                table.Publish(snapshot);
+            else
+                table.SetUnavailable(zone.Origin);
+            _zones[key] = zone;
+            return true;
         }
     }
 
@@ -142,6 +205,9 @@ public sealed partial class ZonePublisher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} no longer served: it was removed from the store")]
     private partial void LogUnpublished(string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} answers SERVFAIL until its next transfer: {Reason}")]
+    private partial void LogWaiting(string zone, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Zone {Zone} answers SERVFAIL: {Reason}")]
     private partial void LogUnavailable(string zone, string reason);

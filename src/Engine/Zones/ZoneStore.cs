@@ -88,8 +88,10 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var zones = await context.Zones.AsNoTracking().ToListAsync(cancellationToken);
+        var statuses = await context.SecondaryZoneStates.AsNoTracking().ToDictionaryAsync(state => state.ZoneId, state => state.Status, cancellationToken);
         return zones
-            .Select(z => new ZoneSummary(z.Origin, z.Kind, (uint)z.Serial, z.RecordCount, z.UpdatedAt, z.Version))
+            .Select(z => new ZoneSummary(z.Origin, z.Kind, (uint)z.Serial, z.RecordCount, z.UpdatedAt, z.Version,
+                statuses.TryGetValue(z.Id, out var status) ? status : null))
             .OrderBy(z => DnsName.Parse(z.Origin))
             .ToList();
     }
@@ -108,6 +110,8 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         var zone = await context.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
         if (zone is null)
             return new ZoneLoadResult(ZoneLoadStatus.NotFound, null, 0, $"No zone {key} is stored.");
+        if (zone.Kind == ZoneKind.Secondary && await SecondaryUnavailableReasonAsync(context, zone, cancellationToken) is { } reason)
+            return new ZoneLoadResult(ZoneLoadStatus.Unavailable, null, zone.Version, reason);
         try
         {
             var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), transaction, zone.Id);
@@ -124,7 +128,10 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         }
     }
 
-    /// <summary>Removes the zone <paramref name="origin"/> and its records; false when it was not stored.</summary>
+    /// <summary>
+    /// Removes the zone <paramref name="origin"/> and its records (and, for a secondary zone, its primaries, state and
+    /// transfer history, by cascade); false when it was not stored.
+    /// </summary>
     public async Task<bool> RemoveAsync(DnsName origin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(origin);
@@ -135,6 +142,8 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         var zone = await context.Zones.SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
         if (zone is null)
             return false; // the transaction rolls back: nothing changed
+        if (zone.Kind == ZoneKind.Secondary)
+            await StoreChangeVersion.AdvanceConfigAsync(context, cancellationToken); // the transfer engine drops its schedule
         await context.ZoneRecords.Where(r => r.ZoneId == zone.Id).ExecuteDeleteAsync(cancellationToken);
         context.Zones.Remove(zone);
         await context.SaveChangesAsync(cancellationToken);
@@ -149,6 +158,15 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
         return await StoreChangeVersion.ReadAsync(context, cancellationToken);
+    }
+
+    /// <summary>Why a secondary zone must not be served from its stored copy: none transferred yet, or expired (RFC 1035 §3.3.13).</summary>
+    private static async Task<string?> SecondaryUnavailableReasonAsync(StoreDbContext context, Zone zone, CancellationToken cancellationToken)
+    {
+        if (zone.RecordCount == 0)
+            return $"{zone.Origin} has not been transferred from its primaries yet.";
+        var status = await context.SecondaryZoneStates.AsNoTracking().Where(s => s.ZoneId == zone.Id).Select(s => (ZoneStatus?)s.Status).SingleOrDefaultAsync(cancellationToken);
+        return status == ZoneStatus.Expired ? $"{zone.Origin} expired: no primary answered for the SOA expire time." : null;
     }
 
     /// <summary>The key a zone is stored under: its origin in lowercase presentation form.</summary>

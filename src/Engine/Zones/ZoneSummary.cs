@@ -7,4 +7,5 @@ namespace SecondaryPortal.Engine.Zones;
 /// <param name="RecordCount">How many records are stored.</param>
 /// <param name="UpdatedAt">When the zone last changed.</param>
 /// <param name="Version">The store's change version at the zone's last change.</param>
-public sealed record ZoneSummary(string Origin, ZoneKind Kind, uint Serial, int RecordCount, DateTimeOffset UpdatedAt, long Version);
+/// <param name="Status">A secondary zone's refresh status; null for an authoritative zone.</param>
+public sealed record ZoneSummary(string Origin, ZoneKind Kind, uint Serial, int RecordCount, DateTimeOffset UpdatedAt, long Version, ZoneStatus? Status = null);

@@ -34,7 +34,7 @@ public static partial class CliApplication
         if (parsed.UnknownOptions.Count > 0)
             return await Fail(error, $"unknown option {parsed.UnknownOptions[0]} (configuration overrides are written --Key=Value; see --help)");
         if (parsed.Words is not ["zone", _, ..])
-            return await Fail(error, "expected a verb such as 'zone import', 'zone export' or 'zone list' (see --help)");
+            return await Fail(error, "expected a verb such as 'zone import', 'zone add', 'zone status' or 'zone list' (see --help)");
 
         ServiceProvider services;
         try
@@ -50,8 +50,13 @@ public static partial class CliApplication
             try
             {
                 await services.GetRequiredService<StoreMigrator>().MigrateAsync(cancellationToken);
+                var words = parsed.Words.Skip(1).ToList();
+                if (SecondaryZoneCommands.Handles(words[0]))
+                    return await new SecondaryZoneCommands(services, output, error).RunAsync(words, parsed.Options, cancellationToken);
+                if (parsed.Options.Count > 0)
+                    return await Fail(error, $"--{parsed.Options[0].Key} is an option of 'zone add' only");
                 var commands = new ZoneCommands(services, output, error);
-                return await commands.RunAsync(parsed.Words.Skip(1).ToList(), cancellationToken);
+                return await commands.RunAsync(words, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

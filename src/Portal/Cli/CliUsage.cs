@@ -12,13 +12,22 @@ public static class CliUsage
           SecondaryPortal.Portal [--Key=Value ...]              run the server (web portal and DNS)
           SecondaryPortal.Portal zone import <origin> <file>    load or replace an authoritative zone from a master file
           SecondaryPortal.Portal zone export <origin> [file]    write a stored zone as a master file (stdout without file)
-          SecondaryPortal.Portal zone list                      list the stored zones
+          SecondaryPortal.Portal zone list                      list the stored zones (kind, status, serial)
+          SecondaryPortal.Portal zone add <origin> --secondary --primary ADDR[:PORT] [--primary ...]
+                                 [--tsig NAME --tsig-algorithm ALG --tsig-secret BASE64]
+                                                                add a secondary zone transferred from its primaries
+                                                                (tried in order; the key signs SOA queries, transfers
+                                                                and NOTIFY; --tsig NAME alone reuses a stored key)
+          SecondaryPortal.Portal zone status <origin>           state, serials, primaries, last transfers and error, next refresh
+          SecondaryPortal.Portal zone refresh <origin>          check a secondary zone's primaries now
+          SecondaryPortal.Portal zone remove <origin>           stop serving a zone and delete it
           SecondaryPortal.Portal --help                         show this text
 
         From the repository: dotnet run --project src/Portal -- zone import example.com. example.com.zone
 
         Every verb reads the server's configuration (appsettings.json, environment variables, overrides), so a
-        running server serves an imported zone within a second. Overrides may follow the verb:
+        running server serves an imported zone, and acts on a zone added, refreshed or removed, within a second.
+        Overrides may follow the verb:
           --Storage:DataDirectory=DIR     the data folder (default ./data)
           --Storage:Provider=Sqlite       the database (Sqlite)
           --ConnectionStrings:Default=CS  a connection string that wins over the data folder

@@ -5,7 +5,7 @@ using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Portal.Cli;
 
-/// <summary>The <c>zone</c> verbs: import, export, list.</summary>
+/// <summary>The <c>zone</c> verbs of stored zones: import, export, list (secondary zones: <see cref="SecondaryZoneCommands"/>).</summary>
 internal sealed class ZoneCommands(IServiceProvider services, TextWriter output, TextWriter error)
 {
     private const int MaxErrorsShown = 20;
@@ -22,7 +22,7 @@ internal sealed class ZoneCommands(IServiceProvider services, TextWriter output,
         ["import", ..] => CliApplication.Fail(error, "usage: zone import <origin> <file>"),
         ["export", ..] => CliApplication.Fail(error, "usage: zone export <origin> [file]"),
         ["list", ..] => CliApplication.Fail(error, "usage: zone list"),
-        _ => CliApplication.Fail(error, $"unknown verb 'zone {words[0]}'; the zone verbs are import, export and list (see --help)"),
+        _ => CliApplication.Fail(error, $"unknown verb 'zone {words[0]}'; the zone verbs are import, export, list, add, status, refresh and remove (see --help)"),
     };
 
     private async Task<int> ImportAsync(string originText, string file, CancellationToken cancellationToken)
@@ -89,13 +89,17 @@ internal sealed class ZoneCommands(IServiceProvider services, TextWriter output,
         var zones = await Store.ListAsync(cancellationToken);
         if (zones.Count == 0)
         {
-            await output.WriteLineAsync("No zones are stored. Add one with: zone import <origin> <file>");
+            await output.WriteLineAsync("No zones are stored. Add one with: zone import <origin> <file>, or zone add <origin> --secondary --primary ADDR");
             return 0;
         }
         int width = Math.Max("ORIGIN".Length, zones.Max(z => z.Origin.Length));
-        await output.WriteLineAsync($"{"ORIGIN".PadRight(width)}  {"KIND",-13}  {"SERIAL",10}  {"RECORDS",9}  UPDATED (UTC)");
+        await output.WriteLineAsync($"{"ORIGIN".PadRight(width)}  {"KIND",-13}  {"STATUS",-10}  {"SERIAL",10}  {"RECORDS",9}  UPDATED (UTC)");
         foreach (var zone in zones)
-            await output.WriteLineAsync($"{zone.Origin.PadRight(width)}  {zone.Kind,-13}  {zone.Serial,10}  {zone.RecordCount,9}  {zone.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}");
+        {
+            // A secondary zone's refresh status; an authoritative zone is served as stored.
+            string status = zone.Status?.ToString().ToLowerInvariant() ?? "active";
+            await output.WriteLineAsync($"{zone.Origin.PadRight(width)}  {zone.Kind,-13}  {status,-10}  {zone.Serial,10}  {zone.RecordCount,9}  {zone.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}");
+        }
         return 0;
     }
 

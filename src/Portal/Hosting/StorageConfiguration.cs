@@ -20,6 +20,9 @@ public static class StorageConfiguration
         return Path.GetFullPath(configured);
     }
 
+    /// <summary>The folder of the Data Protection key ring that protects TSIG secrets: <c>keys</c> in the data directory.</summary>
+    public static string KeysDirectory(IConfiguration configuration) => Path.Combine(DataDirectory(configuration), "keys");
+
     /// <summary>The store's settings; throws <see cref="InvalidOperationException"/> naming the bad key.</summary>
     public static StoreSettings Resolve(IConfiguration configuration)
     {

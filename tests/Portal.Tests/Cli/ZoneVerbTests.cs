@@ -20,7 +20,7 @@ public sealed class ZoneVerbTests
         Assert.Contains("Imported example.com.: serial 2024050501, 5 records.", import.Output, StringComparison.Ordinal);
         Assert.Equal(0, list.ExitCode);
         var row = list.Output.Split('\n').Single(line => line.StartsWith("example.com.", StringComparison.Ordinal));
-        Assert.Equal(["example.com.", "Authoritative", "2024050501", "5"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4]);
+        Assert.Equal(["example.com.", "Authoritative", "active", "2024050501", "5"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..5]);
     }
 
     [Fact]

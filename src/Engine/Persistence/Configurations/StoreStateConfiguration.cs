@@ -11,5 +11,7 @@ internal sealed class StoreStateConfiguration : IEntityTypeConfiguration<StoreSt
         builder.ToTable("StoreState");
         builder.HasKey(state => state.Id);
         builder.Property(state => state.Id).ValueGeneratedNever();
+        // A default, so the column could be added to existing rows (SQLite adds NOT NULL columns only with one).
+        builder.Property(state => state.ConfigVersion).HasDefaultValue(0L);
     }
 }

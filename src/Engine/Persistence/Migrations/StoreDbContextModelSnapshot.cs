@@ -20,6 +20,7 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
         {
             b.Property<int>("Id").HasColumnType("INTEGER");
             b.Property<long>("ChangeVersion").HasColumnType("INTEGER");
+            b.Property<long>("ConfigVersion").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasDefaultValue(0L);
             b.HasKey("Id");
             b.ToTable("StoreState");
         });
@@ -50,11 +51,108 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
             b.Property<long>("ZoneId").HasColumnType("INTEGER");
             b.HasKey("Id");
             b.HasIndex("ZoneId");
+            b.HasIndex("ZoneId", "Owner");
             b.ToTable("ZoneRecords");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.StoredTsigKey", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Algorithm").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("Name").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ProtectedSecret").IsRequired().HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("Name").IsUnique();
+            b.ToTable("TsigKeys");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.SecondaryZoneState", b =>
+        {
+            b.Property<long>("ZoneId").HasColumnType("INTEGER");
+            b.Property<DateTimeOffset?>("ExpiresAt").HasColumnType("TEXT");
+            b.Property<DateTimeOffset?>("LastCheckAt").HasColumnType("TEXT");
+            b.Property<string>("LastError").HasColumnType("TEXT");
+            b.Property<DateTimeOffset?>("LastSuccessAt").HasColumnType("TEXT");
+            b.Property<DateTimeOffset?>("LastTransferAt").HasColumnType("TEXT");
+            b.Property<DateTimeOffset?>("NextRefreshAt").HasColumnType("TEXT");
+            b.Property<long>("RefreshRequest").HasColumnType("INTEGER");
+            b.Property<long?>("ServedSerial").HasColumnType("INTEGER");
+            b.Property<long?>("SoaExpire").HasColumnType("INTEGER");
+            b.Property<long?>("SoaRefresh").HasColumnType("INTEGER");
+            b.Property<long?>("SoaRetry").HasColumnType("INTEGER");
+            b.Property<string>("Status").IsRequired().HasColumnType("TEXT");
+            b.HasKey("ZoneId");
+            b.ToTable("SecondaryZoneStates");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.TransferLogEntry", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<DateTimeOffset>("At").HasColumnType("TEXT");
+            b.Property<long>("Bytes").HasColumnType("INTEGER");
+            b.Property<long>("DurationMs").HasColumnType("INTEGER");
+            b.Property<string>("Error").HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Primary").IsRequired().HasColumnType("TEXT");
+            b.Property<long>("Records").HasColumnType("INTEGER");
+            b.Property<long?>("Serial").HasColumnType("INTEGER");
+            b.Property<long>("ZoneId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("ZoneId");
+            b.ToTable("TransferLog");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZonePrimary", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Address").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTimeOffset?>("LastSeenAt").HasColumnType("TEXT");
+            b.Property<long?>("LastSeenSerial").HasColumnType("INTEGER");
+            b.Property<int>("Order").HasColumnType("INTEGER");
+            b.Property<int>("Port").HasColumnType("INTEGER");
+            b.Property<long?>("TsigKeyId").HasColumnType("INTEGER");
+            b.Property<long>("ZoneId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("TsigKeyId");
+            b.HasIndex("ZoneId", "Order").IsUnique();
+            b.ToTable("ZonePrimaries");
         });
 
         modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneRecord", b =>
         {
+            b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
+                .WithMany()
+                .HasForeignKey("ZoneId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.SecondaryZoneState", b =>
+        {
+            b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
+                .WithOne()
+                .HasForeignKey("SecondaryPortal.Engine.Persistence.SecondaryZoneState", "ZoneId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.TransferLogEntry", b =>
+        {
+            b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
+                .WithMany()
+                .HasForeignKey("ZoneId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZonePrimary", b =>
+        {
+            b.HasOne("SecondaryPortal.Engine.Persistence.StoredTsigKey", null)
+                .WithMany()
+                .HasForeignKey("TsigKeyId")
+                .OnDelete(DeleteBehavior.Restrict);
+
             b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
                 .WithMany()
                 .HasForeignKey("ZoneId")

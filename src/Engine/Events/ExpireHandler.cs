@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using SecondaryPortal.Engine.Scheduling;
+using SecondaryPortal.Engine.Zones;
+
+namespace SecondaryPortal.Engine.Events;
+
+/// <summary>
+/// The EXPIRE event of a zone: when no refresh succeeded for the SOA expire time (RFC 1035 §3.3.13), the zone stops
+/// answering with data (SERVFAIL, never stale records) until the next successful refresh serves it again. A timer that
+/// fires while the expiry has moved (a refresh succeeded meanwhile) is set again to the new time.
+/// </summary>
+public sealed partial class ExpireHandler(
+    SecondaryZoneRepository repository,
+    ZonePublisher publisher,
+    ZoneEventTimers timers,
+    TransferOptions options,
+    TimeProvider timeProvider,
+    ILogger<ExpireHandler> logger)
+{
+    /// <summary>Expires the zone of <paramref name="loop"/> when its time has come.</summary>
+    public async Task RunAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        var state = loop.State;
+        if (state.ExpiresAt is not { } expiresAt || state.Status is ZoneStatus.Expired or ZoneStatus.Paused)
+            return;
+        if (expiresAt > timeProvider.GetUtcNow())
+        {
+            await timers.SetAsync(loop.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
+            return;
+        }
+        state.Status = ZoneStatus.Expired;
+        string since = state.LastSuccessAt is { } last ? $"{last.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "the zone was added";
+        state.LastError = $"expired: no primary answered since {since} (SOA expire {state.SoaExpire} s); answering SERVFAIL until the next successful refresh"
+            + (state.LastError is { } previous ? $"; last error: {previous}" : "");
+        publisher.Withdraw(loop.Origin);
+        LogExpired(loop.Origin.ToString(), loop.Snapshot?.Serial, since);
+        await repository.SaveStateAsync(state, [], [], options.TransferLogLimit, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zone {Zone} expired (serial {Serial}): no successful refresh since {Since}; it answers SERVFAIL until a primary answers")]
+    private partial void LogExpired(string zone, uint? serial, string since);
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Transfer;
+using SecondaryPortal.Engine.Persistence;
+using SecondaryPortal.Engine.Scheduling;
+using SecondaryPortal.Engine.Zones;
+
+namespace SecondaryPortal.Engine.Events;
+
+/// <summary>
+/// The REFRESH, RETRY and NOTIFY events of a zone: asks its primaries in order, starting with the one after the last
+/// that failed, until one answers (<see cref="PrimaryRefresher"/>). A new copy is stored (one transaction with the state
+/// and history) and then served in one step; on success the REFRESH and EXPIRE timers are set from the SOA, on failure
+/// the RETRY timer, and the copy served stays exactly as it was.
+/// </summary>
+public sealed partial class RefreshHandler
+{
+    private readonly PrimaryRefresher _refresher;
+    private readonly SecondaryZoneRepository _repository;
+    private readonly ZonePublisher _publisher;
+    private readonly ZoneEventTimers _timers;
+    private readonly ZoneTimerPolicy _policy;
+    private readonly TransferOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RefreshHandler> _logger;
+
+    /// <summary>A handler storing through <paramref name="repository"/> and serving through <paramref name="publisher"/>.</summary>
+    public RefreshHandler(ZoneTransferClient client, SecondaryZoneRepository repository, ZonePublisher publisher, ZoneEventTimers timers,
+        ZoneTimerPolicy policy, TransferOptions options, TimeProvider timeProvider, ILogger<RefreshHandler> logger)
+    {
+        _refresher = new PrimaryRefresher(client, timeProvider, logger);
+        _repository = repository;
+        _publisher = publisher;
+        _timers = timers;
+        _policy = policy;
+        _options = options;
+        _time = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Refreshes the zone of <paramref name="loop"/> once (its loop guarantees nothing else runs for the zone meanwhile).</summary>
+    public async Task RunAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        var definition = loop.Definition;
+        var log = new List<TransferLogEntry>();
+        var seen = new List<PrimarySerial>();
+        if (definition.ConfigError is { } configError || definition.Primaries.Count == 0)
+        {
+            await FailAsync(loop, log, seen, definition.ConfigError ?? "the zone has no primary", null, cancellationToken);
+            return;
+        }
+        var status = loop.State.Status;
+        loop.State.Status = ZoneStatus.Refreshing;
+        var stopwatch = Stopwatch.StartNew();
+        PrimaryAttempt? last = null;
+        int count = definition.Primaries.Count, first = loop.NextPrimary % count;
+        for (int i = 0; i < count; i++)
+        {
+            var primary = definition.Primaries[(first + i) % count];
+            last = await _refresher.RunAsync(loop, primary, log, seen, cancellationToken);
+            if (last.Outcome != PrimaryAttemptOutcome.Failed)
+            {
+                loop.NextPrimary = 0; // back to the configured order
+                await SucceedAsync(loop, last, log, seen, status, stopwatch, cancellationToken);
+                return;
+            }
+        }
+        loop.NextPrimary = first + 1; // next primary first
+        loop.State.Status = status;
+        await FailAsync(loop, log, seen, last!.Error ?? "every primary failed", last, cancellationToken);
+    }
+
+    private async Task SucceedAsync(ZoneEventLoop loop, PrimaryAttempt attempt, List<TransferLogEntry> log, List<PrimarySerial> seen, ZoneStatus before,
+        Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var state = loop.State;
+        var snapshot = attempt.Snapshot ?? loop.Snapshot!;
+        var soa = (SoaData)snapshot.Soa.Data;
+        var now = _time.GetUtcNow();
+        state.Status = ZoneStatus.Active;
+        state.LastError = attempt.Error;
+        state.LastSuccessAt = now;
+        state.ServedSerial = snapshot.Serial;
+        (state.SoaRefresh, state.SoaRetry, state.SoaExpire) = (soa.Refresh, soa.Retry, soa.Expire);
+        state.NextRefreshAt = now + _policy.RefreshInterval(soa.Refresh);
+        state.ExpiresAt = now + _policy.ExpireInterval(soa.Expire);
+        if (attempt.Outcome == PrimaryAttemptOutcome.Transferred)
+        {
+            state.LastTransferAt = now;
+            var version = await _repository.SaveTransferAsync(snapshot, attempt.Diffs, state, log, seen, _options.TransferLogLimit, cancellationToken);
+            if (version is not { } stored)
+                return; // removed meanwhile: the engine drops the loop at its next reload
+            loop.Snapshot = snapshot;
+            _publisher.Accept(snapshot, stored);
+            LogServed(loop.Origin.ToString(), attempt.Primary.Server.ToString(), snapshot.Serial, attempt.Diffs is null ? "AXFR" : "IXFR",
+                snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        }
+        else
+        {
+            await _repository.SaveStateAsync(state, log, seen, _options.TransferLogLimit, cancellationToken);
+            if (before == ZoneStatus.Expired)
+                _publisher.Accept(snapshot); // the primary is back and has what we hold: serve it again
+        }
+        await _timers.SetAsync(loop.Origin, ZoneEvent.Refresh, state.NextRefreshAt.Value, cancellationToken);
+        await _timers.SetAsync(loop.Origin, ZoneEvent.Expire, state.ExpiresAt.Value, cancellationToken);
+        await _timers.ClearAsync(loop.Origin, ZoneEvent.Retry, cancellationToken);
+    }
+
+    private async Task FailAsync(ZoneEventLoop loop, List<TransferLogEntry> log, List<PrimarySerial> seen, string error, PrimaryAttempt? last,
+        CancellationToken cancellationToken)
+    {
+        var state = loop.State;
+        var now = _time.GetUtcNow();
+        if (state.Status != ZoneStatus.Expired)
+            state.Status = ZoneStatus.Failing;
+        state.LastError = error;
+        state.NextRefreshAt = now + _policy.RetryInterval(state.SoaRetry);
+        LogRefreshFailed(loop.Origin.ToString(), last?.Primary.Server.ToString() ?? "-", loop.Snapshot?.Serial, error, state.NextRefreshAt.Value);
+        await _repository.SaveStateAsync(state, log, seen, _options.TransferLogLimit, cancellationToken);
+        await _timers.SetAsync(loop.Origin, ZoneEvent.Retry, state.NextRefreshAt.Value, cancellationToken);
+        await _timers.ClearAsync(loop.Origin, ZoneEvent.Refresh, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} serves serial {Serial} from {Primary} by {Kind}: {Records} records, {ElapsedMs} ms from the SOA check")]
+    private partial void LogServed(string zone, string primary, uint serial, string kind, int records, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zone {Zone}: refresh failed at every primary (last {Primary}); serving serial {Serial} still; retry at {RetryAt}: {Error}")]
+    private partial void LogRefreshFailed(string zone, string primary, uint? serial, string error, DateTimeOffset retryAt);
+}

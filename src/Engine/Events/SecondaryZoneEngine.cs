@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Scheduling;
+using SecondaryPortal.Engine.Zones;
+
+namespace SecondaryPortal.Engine.Events;
+
+/// <summary>
+/// Runs the secondary zones: one <see cref="ZoneEventLoop"/> per zone, its REFRESH/RETRY/EXPIRE timers in
+/// <see cref="ZoneEventTimers"/> (Quartz.NET), NOTIFY handed to the loop directly by the NOTIFY handler. At start it waits
+/// for the publisher's first load (so the served copies are the base of the first IXFRs), reads every secondary zone and
+/// rebuilds the schedule from the stored state: what is overdue runs at once, the rest is timed. Then it reads the store's
+/// settings version every <see cref="TransferOptions.ConfigPollInterval"/>, and adds, updates, refreshes or drops zones
+/// changed by another process (the command line). One catch-all per event: a failure is logged with the zone and the zone
+/// is retried, the engine goes on.
+/// </summary>
+public sealed partial class SecondaryZoneEngine(
+    SecondaryZoneRepository repository,
+    RefreshHandler refresh,
+    ExpireHandler expire,
+    ZonePublisher publisher,
+    ZoneTable table,
+    ZoneEventTimers timers,
+    ZoneTimerPolicy policy,
+    TransferOptions options,
+    TimeProvider timeProvider,
+    ILogger<SecondaryZoneEngine> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<DnsName, ZoneEventLoop> _loops = new();
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _refreshSlots = new(options.MaxConcurrentRefreshes, options.MaxConcurrentRefreshes);
+    private CancellationToken _stopping;
+    private long _seenConfigVersion = -1;
+
+    /// <summary>Completes once every stored secondary zone is scheduled.</summary>
+    public Task Started => _started.Task;
+
+    /// <summary>The zones running, by origin.</summary>
+    public IReadOnlyCollection<DnsName> Zones => _loops.Keys.ToArray();
+
+    /// <summary>The loop of the secondary zone <paramref name="origin"/>, when it is one of ours.</summary>
+    public bool TryGetZone(DnsName origin, [NotNullWhen(true)] out ZoneEventLoop? loop) => _loops.TryGetValue(origin, out loop);
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        await Task.Yield();
+        try
+        {
+            await publisher.InitialLoad.WaitAsync(stoppingToken);
+            await timers.StartAsync(OnTimer, stoppingToken);
+            await ReloadAsync(stoppingToken);
+            _started.TrySetResult();
+            using var poll = new PeriodicTimer(options.ConfigPollInterval, timeProvider);
+            while (await poll.WaitForNextTickAsync(stoppingToken))
+                await ReloadAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+        finally
+        {
+            foreach (var loop in _loops.Values)
+                loop.Stop();
+            await timers.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Reads the secondary zones again when the store's settings version moved (or always, with <paramref name="force"/>),
+    /// and brings the loops in line. The poll calls it; tests and in-process writers may call it to skip the wait.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default, bool force = false)
+    {
+        await _reload.WaitAsync(cancellationToken);
+        try
+        {
+            long version = await repository.GetConfigVersionAsync(cancellationToken);
+            if (version == _seenConfigVersion && !force)
+                return;
+            var definitions = await repository.LoadAllAsync(cancellationToken);
+            await ReconcileAsync(definitions, cancellationToken);
+            _seenConfigVersion = version;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogReloadFailed(e); // the store may be locked or briefly unreachable: the next poll retries
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task ReconcileAsync(IReadOnlyList<SecondaryZoneDefinition> definitions, CancellationToken cancellationToken)
+    {
+        var present = new HashSet<DnsName>();
+        foreach (var definition in definitions)
+        {
+            present.Add(definition.Origin);
+            if (!_loops.TryGetValue(definition.Origin, out var loop))
+            {
+                loop = new ZoneEventLoop(definition, table.Get(definition.Origin), HandleAsync, _stopping);
+                _loops[definition.Origin] = loop;
+                if (loop.Snapshot is null)
+                    publisher.Withdraw(definition.Origin); // ours now: SERVFAIL (not REFUSED) until the first transfer
+                await ScheduleAsync(loop, cancellationToken);
+                continue;
+            }
+            if (!loop.Definition.SameSettings(definition))
+            {
+                loop.UpdateSettings(definition);
+                LogSettingsChanged(definition.Origin.ToString());
+                loop.Post(ZoneEvent.Refresh);
+            }
+            if (definition.State.RefreshRequest != loop.SeenRefreshRequest)
+            {
+                loop.SeenRefreshRequest = definition.State.RefreshRequest;
+                LogRefreshRequested(definition.Origin.ToString());
+                loop.Post(ZoneEvent.Refresh);
+            }
+        }
+        foreach (var origin in _loops.Keys.Where(origin => !present.Contains(origin)).ToList())
+        {
+            if (_loops.TryRemove(origin, out var removed))
+                removed.Stop();
+            await timers.RemoveZoneAsync(origin, cancellationToken);
+            LogDropped(origin.ToString());
+        }
+    }
+
+    /// <summary>Rebuilds a zone's timers from its stored state: what is overdue runs now.</summary>
+    private async Task ScheduleAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
+    {
+        var state = loop.State;
+        if (state.Status == ZoneStatus.Paused)
+            return;
+        var now = timeProvider.GetUtcNow();
+        if (state.ExpiresAt is { } expiresAt && state.Status != ZoneStatus.Expired)
+        {
+            if (expiresAt <= now)
+                loop.Post(ZoneEvent.Expire);
+            else
+                await timers.SetAsync(loop.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
+        }
+        if (state.NextRefreshAt is not { } due || due <= now || loop.Snapshot is null)
+            loop.Post(ZoneEvent.Refresh);
+        else
+            await timers.SetAsync(loop.Origin, state.Status is ZoneStatus.Failing or ZoneStatus.Expired ? ZoneEvent.Retry : ZoneEvent.Refresh, due, cancellationToken);
+    }
+
+    private void OnTimer(DnsName origin, ZoneEvent zoneEvent)
+    {
+        if (_loops.TryGetValue(origin, out var loop))
+            loop.Post(zoneEvent);
+    }
+
+    /// <summary>Handles one set of a zone's events; the boundary of an event: never throws.</summary>
+    private async Task HandleAsync(ZoneEventLoop loop, IReadOnlySet<ZoneEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (events.Contains(ZoneEvent.Expire))
+                await expire.RunAsync(loop, cancellationToken);
+            if (loop.State.Status != ZoneStatus.Paused && (events.Contains(ZoneEvent.Refresh) || events.Contains(ZoneEvent.Retry) || events.Contains(ZoneEvent.Notify)))
+            {
+                await _refreshSlots.WaitAsync(cancellationToken);
+                try
+                {
+                    await refresh.RunAsync(loop, cancellationToken);
+                }
+                finally
+                {
+                    _refreshSlots.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The zone was removed or the engine stops.
+        }
+        catch (Exception e)
+        {
+            LogEventFailed(e, loop.Origin.ToString(), string.Join(",", events));
+            await RetryLaterAsync(loop);
+        }
+    }
+
+    private async Task RetryLaterAsync(ZoneEventLoop loop)
+    {
+        try
+        {
+            await timers.SetAsync(loop.Origin, ZoneEvent.Retry, timeProvider.GetUtcNow() + policy.RetryInterval(loop.State.SoaRetry));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEventFailed(e, loop.Origin.ToString(), "scheduling a retry");
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        _reload.Dispose();
+        _refreshSlots.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: primaries or keys changed; refreshing")]
+    private partial void LogSettingsChanged(string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: refresh requested by an operator")]
+    private partial void LogRefreshRequested(string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} is no longer a secondary zone here; its schedule is dropped")]
+    private partial void LogDropped(string zone);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the secondary zones from the store failed; retrying at the next poll")]
+    private partial void LogReloadFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zone {Zone}: handling {Events} failed; retrying later")]
+    private partial void LogEventFailed(Exception exception, string zone, string events);
+}

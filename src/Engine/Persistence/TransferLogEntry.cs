@@ -1,0 +1,37 @@
+using SecondaryPortal.Engine.Zones;
+
+namespace SecondaryPortal.Engine.Persistence;
+
+/// <summary>One line of a secondary zone's transfer history; the last <see cref="Scheduling.TransferOptions.TransferLogLimit"/> per zone are kept.</summary>
+public sealed class TransferLogEntry
+{
+    /// <summary>Surrogate key; grows with time.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The zone.</summary>
+    public long ZoneId { get; set; }
+
+    /// <summary>When it ended.</summary>
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The primary asked ("192.0.2.1:53", with the key name when signed).</summary>
+    public required string Primary { get; set; }
+
+    /// <summary>What happened.</summary>
+    public TransferLogKind Kind { get; set; }
+
+    /// <summary>The serial seen or transferred, when known.</summary>
+    public long? Serial { get; set; }
+
+    /// <summary>Records received.</summary>
+    public long Records { get; set; }
+
+    /// <summary>Octets received.</summary>
+    public long Bytes { get; set; }
+
+    /// <summary>How long it took, in milliseconds.</summary>
+    public long DurationMs { get; set; }
+
+    /// <summary>The error in words, for <see cref="TransferLogKind.Failed"/>; warnings of an accepted transfer otherwise.</summary>
+    public string? Error { get; set; }
+}

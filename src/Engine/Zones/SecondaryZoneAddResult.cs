@@ -1,0 +1,11 @@
+namespace SecondaryPortal.Engine.Zones;
+
+/// <summary>The outcome of <see cref="SecondaryZoneCatalog.AddAsync"/>.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="Origin">The zone, in lowercase presentation form.</param>
+/// <param name="Message">One line fit to show a user.</param>
+public sealed record SecondaryZoneAddResult(SecondaryZoneAddStatus Status, string Origin, string Message)
+{
+    /// <summary>True when the zone was stored.</summary>
+    public bool Succeeded => Status == SecondaryZoneAddStatus.Added;
+}

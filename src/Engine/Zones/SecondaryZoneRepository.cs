@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Transfer;
+using SecondaryPortal.Dns.Tsig;
+using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
+
+namespace SecondaryPortal.Engine.Zones;
+
+/// <summary>
+/// The transfer engine's access to the store: reads the secondary zones with their primaries and state, and writes the
+/// outcome of each refresh in one transaction (records, zone row, state, transfer history, primaries' serials), so a
+/// crash never leaves records and state apart. An IXFR changes only the rows of its diff.
+/// </summary>
+public sealed partial class SecondaryZoneRepository(
+    IDbContextFactory<StoreDbContext> contextFactory,
+    TsigSecretProtector protector,
+    TimeProvider timeProvider,
+    ILogger<SecondaryZoneRepository> logger)
+{
+    /// <summary>The store's settings version (<see cref="StoreState.ConfigVersion"/>).</summary>
+    public async Task<long> GetConfigVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        return await StoreChangeVersion.ReadConfigAsync(context, cancellationToken);
+    }
+
+    /// <summary>Every secondary zone with its primaries (secrets decrypted) and state.</summary>
+    public async Task<IReadOnlyList<SecondaryZoneDefinition>> LoadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var zones = await context.Zones.AsNoTracking().Where(z => z.Kind == ZoneKind.Secondary).Select(z => new { z.Id, z.Origin }).ToListAsync(cancellationToken);
+        var states = await context.SecondaryZoneStates.AsNoTracking().ToDictionaryAsync(s => s.ZoneId, cancellationToken);
+        var primaries = (await context.ZonePrimaries.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(p => p.ZoneId);
+        var keys = await context.TsigKeys.AsNoTracking().ToDictionaryAsync(k => k.Id, cancellationToken);
+        var decrypted = new Dictionary<long, (TsigKey? Key, string? Error)>();
+        var result = new List<SecondaryZoneDefinition>(zones.Count);
+        foreach (var zone in zones)
+        {
+            string? error = null;
+            var configured = new List<ConfiguredPrimary>();
+            foreach (var primary in primaries[zone.Id].OrderBy(p => p.Order))
+            {
+                TsigKey? key = null;
+                if (primary.TsigKeyId is { } keyId)
+                {
+                    if (!decrypted.TryGetValue(keyId, out var entry))
+                        decrypted[keyId] = entry = Decrypt(keys[keyId]);
+                    key = entry.Key;
+                    error ??= entry.Error;
+                }
+                configured.Add(new ConfiguredPrimary(primary.Id, new PrimaryServer(new IPEndPoint(IPAddress.Parse(primary.Address), primary.Port), key)));
+            }
+            var state = states.TryGetValue(zone.Id, out var stored) ? stored : new SecondaryZoneState { ZoneId = zone.Id, Status = ZoneStatus.Pending };
+            result.Add(new SecondaryZoneDefinition(zone.Id, DnsName.Parse(zone.Origin), configured, state, error));
+        }
+        return result;
+    }
+
+    /// <summary>Stores a refresh that brought no records (up to date, or failed): state, history, primaries' serials.</summary>
+    /// <returns>False when the zone was removed meanwhile.</returns>
+    public async Task<bool> SaveStateAsync(SecondaryZoneState state, IReadOnlyList<TransferLogEntry> log, IReadOnlyList<PrimarySerial> seen, int logLimit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (!await context.Zones.AnyAsync(z => z.Id == state.ZoneId, cancellationToken))
+            return false;
+        await WriteStateAsync(context, state, log, seen, logLimit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Stores a transferred zone with its state and history, in one transaction that advances the store's change version.
+    /// With <paramref name="diffs"/> (an IXFR applied to the copy stored) only the changed rows are written; without, or
+    /// when a deleted record is not found (the stored copy drifted), every row is replaced by <paramref name="snapshot"/>'s.
+    /// </summary>
+    /// <returns>The zone's new change version, or null when the zone was removed meanwhile.</returns>
+    public async Task<long?> SaveTransferAsync(ZoneSnapshot snapshot, IReadOnlyList<ZoneDiff>? diffs, SecondaryZoneState state,
+        IReadOnlyList<TransferLogEntry> log, IReadOnlyList<PrimarySerial> seen, int logLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(state);
+        var stopwatch = Stopwatch.StartNew();
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var zone = await context.Zones.SingleOrDefaultAsync(z => z.Id == state.ZoneId, cancellationToken);
+        if (zone is null)
+            return null;
+        long version = await StoreChangeVersion.AdvanceAsync(context, cancellationToken);
+        var connection = context.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        bool patched = diffs is not null && Patch(connection, dbTransaction, snapshot.Origin, zone.Id, diffs, cancellationToken);
+        if (!patched)
+        {
+            await context.ZoneRecords.Where(r => r.ZoneId == zone.Id).ExecuteDeleteAsync(cancellationToken);
+            ZoneRecordRows.Insert(connection, dbTransaction, zone.Id, snapshot.Records(), cancellationToken);
+        }
+        zone.Serial = snapshot.Serial;
+        zone.RecordCount = snapshot.RecordCount;
+        zone.UpdatedAt = timeProvider.GetUtcNow();
+        zone.Version = version;
+        await WriteStateAsync(context, state, log, seen, logLimit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogStored(zone.Origin, snapshot.Serial, patched ? "changed rows" : "all rows", snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        return version;
+    }
+
+    /// <summary>Applies the diffs row by row; false (nothing to trust) when a deleted record has no row.</summary>
+    private bool Patch(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, DnsName origin, long zoneId,
+        IReadOnlyList<ZoneDiff> diffs, CancellationToken cancellationToken)
+    {
+        using var patcher = new ZoneRecordPatcher(connection, transaction, zoneId);
+        foreach (var diff in diffs)
+        {
+            foreach (var deleted in diff.Deleted)
+            {
+                if (!patcher.Delete(deleted))
+                {
+                    LogDrift(origin.ToString(), deleted.ToString());
+                    return false;
+                }
+            }
+            // Records the snapshot builder drops (outside the zone, another class) are not stored either.
+            var added = diff.Added.Where(r => r.Class == DnsClass.IN && r.Name.IsSubdomainOf(origin));
+            ZoneRecordRows.Insert(connection, transaction, zoneId, added, cancellationToken);
+        }
+        return patcher.ReplaceSoa(diffs[^1].NewSoa);
+    }
+
+    private static async Task WriteStateAsync(StoreDbContext context, SecondaryZoneState state, IReadOnlyList<TransferLogEntry> log,
+        IReadOnlyList<PrimarySerial> seen, int logLimit, CancellationToken cancellationToken)
+    {
+        var entry = context.SecondaryZoneStates.Attach(state);
+        entry.State = EntityState.Modified;
+        // Written by the command line (zone refresh) while the engine runs: never overwritten from here.
+        entry.Property(s => s.RefreshRequest).IsModified = false;
+        foreach (var line in log)
+            context.TransferLog.Add(line);
+        await context.SaveChangesAsync(cancellationToken);
+        foreach (var serial in seen)
+        {
+            await context.ZonePrimaries.Where(p => p.Id == serial.PrimaryId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastSeenSerial, (long)serial.Serial).SetProperty(p => p.LastSeenAt, serial.At), cancellationToken);
+        }
+        if (log.Count > 0)
+        {
+            // Keeps the newest logLimit lines: deletes every line at or below the one just past them.
+            long zoneId = state.ZoneId;
+            await context.Database.ExecuteSqlAsync(
+                $"""
+                DELETE FROM "TransferLog" WHERE "ZoneId" = {zoneId} AND "Id" <=
+                    (SELECT "Id" FROM "TransferLog" WHERE "ZoneId" = {zoneId} ORDER BY "Id" DESC LIMIT 1 OFFSET {logLimit})
+                """, cancellationToken);
+        }
+    }
+
+    private (TsigKey? Key, string? Error) Decrypt(StoredTsigKey stored)
+    {
+        if (!protector.TryUnprotect(stored.ProtectedSecret, out var secret) || secret.Length == 0 || !TsigAlgorithm.TryParse(stored.Algorithm, out var algorithm))
+        {
+            LogKeyUnreadable(stored.Name);
+            return (null, $"the secret of TSIG key {stored.Name} cannot be decrypted (were the data protection keys in the data directory's keys folder lost?)");
+        }
+        return (new TsigKey(DnsName.Parse(stored.Name), algorithm, secret), null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Zone {Zone} stored: serial {Serial} ({How}), {Records} records in {ElapsedMs} ms")]
+    private partial void LogStored(string zone, uint serial, string how, int records, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zone {Zone}: the stored copy lacks '{Record}', which an IXFR deletes; every row is rewritten")]
+    private partial void LogDrift(string zone, string record);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The secret of TSIG key {Key} cannot be decrypted; zones using it cannot be refreshed")]
+    private partial void LogKeyUnreadable(string key);
+}

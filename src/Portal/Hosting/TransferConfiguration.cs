@@ -1,0 +1,28 @@
+using SecondaryPortal.Engine.Scheduling;
+
+namespace SecondaryPortal.Portal.Hosting;
+
+/// <summary>
+/// Reads the transfer engine's settings from the <c>Transfers</c> section (MinRefresh, MaxRefresh, MinRetry, MaxRetry,
+/// MinExpire, MaxExpire as TimeSpans such as "00:01:00"; Jitter; ConfigPollInterval; MaxConcurrentRefreshes;
+/// TransferLogLimit). A bad value stops the start with a message naming its key.
+/// </summary>
+public static class TransferConfiguration
+{
+    /// <summary>The options, defaults for keys not set.</summary>
+    public static TransferOptions Options(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        TransferOptions options;
+        try
+        {
+            options = configuration.GetSection("Transfers").Get<TransferOptions>() ?? new TransferOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"Transfers: {e.Message}", e);
+        }
+        options.Validate();
+        return options;
+    }
+}

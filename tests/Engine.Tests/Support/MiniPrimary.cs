@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Sockets;
+using SecondaryPortal.Dns.Messages;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Transfer;
+using SecondaryPortal.Dns.Wire;
+
+namespace SecondaryPortal.Engine.Tests.Support;
+
+/// <summary>
+/// A primary written in the test, on one loopback port (UDP and TCP): answers SOA queries with the zone it holds and
+/// transfers it whole (an IXFR gets the AXFR-style answer RFC 1995 §4 allows). It counts the SOA queries and how many
+/// were in flight at once, can hold each SOA answer back, can cut a transfer after its first message, and can stop
+/// (closed ports: queries fail at once, no timeout to wait for) and start again on the same port.
+/// </summary>
+public sealed class MiniPrimary : IAsyncDisposable
+{
+    private readonly object _lock = new();
+    private CancellationTokenSource? _stop;
+    private TcpListener? _tcp;
+    private UdpClient? _udp;
+    private List<DnsRecord> _zone = [];
+    private int _soaQueries, _inFlight, _maxInFlight, _transfers;
+
+    private MiniPrimary(int port) => EndPoint = new IPEndPoint(IPAddress.Loopback, port);
+
+    public IPEndPoint EndPoint { get; }
+
+    public DnsName Origin { get; private set; } = DnsName.Root;
+
+    /// <summary>How long each SOA answer is held back (to see NOTIFYs pile up while a check is in flight).</summary>
+    public TimeSpan SoaDelay { get; set; }
+
+    /// <summary>When set, a transfer's connection is closed after its first message: the primary dies mid-transfer.</summary>
+    public bool CutTransfers { get; set; }
+
+    public int SoaQueries => Volatile.Read(ref _soaQueries);
+
+    public int MaxSoaQueriesInFlight => Volatile.Read(ref _maxInFlight);
+
+    public int Transfers => Volatile.Read(ref _transfers);
+
+    public static MiniPrimary Start(DnsName origin, uint serial, IEnumerable<DnsRecord> body)
+    {
+        var primary = new MiniPrimary(FreePort.Next());
+        primary.SetZone(origin, serial, body);
+        primary.Start();
+        return primary;
+    }
+
+    /// <summary>Replaces the zone served: a SOA of <paramref name="serial"/> (refresh 7200, retry 900, expire 1209600), then <paramref name="body"/>.</summary>
+    public void SetZone(DnsName origin, uint serial, IEnumerable<DnsRecord> body, uint refresh = 7200, uint retry = 900, uint expire = 1209600)
+    {
+        var soa = new DnsRecord(origin, 3600, new SoaData(DnsName.Parse("ns1", origin), DnsName.Parse("hostmaster", origin), serial, refresh, retry, expire, 300));
+        lock (_lock)
+        {
+            Origin = origin;
+            _zone = [soa, .. body];
+        }
+    }
+
+    public void Start()
+    {
+        _stop = new CancellationTokenSource();
+        _tcp = new TcpListener(EndPoint);
+        _tcp.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _tcp.Start();
+        _udp = new UdpClient(EndPoint);
+        _ = ServeUdpAsync(_udp, _stop.Token);
+        _ = AcceptAsync(_tcp, _stop.Token);
+    }
+
+    /// <summary>Closes both ports (queries then fail at once with a network error).</summary>
+    public void Stop()
+    {
+        _stop?.Cancel();
+        _tcp?.Stop();
+        _udp?.Dispose();
+        _tcp = null;
+        _udp = null;
+    }
+
+    private List<DnsRecord> Zone()
+    {
+        lock (_lock)
+            return _zone;
+    }
+
+    private async Task ServeUdpAsync(UdpClient udp, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            UdpReceiveResult received;
+            try
+            {
+                received = await udp.ReceiveAsync(stop);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                if (stop.IsCancellationRequested)
+                    return;
+                continue; // an ICMP error from an earlier answer
+            }
+            _ = AnswerSoaAsync(udp, received, stop);
+        }
+    }
+
+    private async Task AnswerSoaAsync(UdpClient udp, UdpReceiveResult received, CancellationToken stop)
+    {
+        if (!DnsMessage.TryParse(received.Buffer, out var request, out _) || request.Question?.Type != RecordType.SOA)
+            return;
+        Interlocked.Increment(ref _soaQueries);
+        int inFlight = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (inFlight > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) != max)
+        {
+        }
+        try
+        {
+            if (SoaDelay > TimeSpan.Zero)
+                await Task.Delay(SoaDelay, stop);
+            var reply = Reply(request, [Zone()[0]]);
+            await udp.SendAsync(reply.ToArray(), received.RemoteEndPoint, stop);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AcceptAsync(TcpListener listener, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            _ = TransferAsync(client, stop);
+        }
+    }
+
+    private async Task TransferAsync(TcpClient client, CancellationToken stop)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var bytes = await TcpMessageFraming.ReadAsync(stream, stop);
+                if (bytes is null || !DnsMessage.TryParse(bytes, out var request, out _))
+                    return;
+                if (request.Question?.Type is RecordType.SOA)
+                {
+                    await TcpMessageFraming.WriteAsync(stream, Reply(request, [Zone()[0]]).ToArray(), stop);
+                    return;
+                }
+                Interlocked.Increment(ref _transfers);
+                var zone = Zone();
+                List<DnsRecord> stream0 = [.. zone, zone[0]];
+                // Ten records a message, so a cut transfer has sent part of the zone.
+                for (int i = 0; i < stream0.Count; i += 10)
+                {
+                    var reply = Reply(request, stream0.Skip(i).Take(10));
+                    await TcpMessageFraming.WriteAsync(stream, reply.ToArray(), stop);
+                    if (CutTransfers)
+                    {
+                        client.Client.LingerState = new LingerOption(true, 0); // a reset, as when the process dies
+                        return;
+                    }
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private static DnsMessage Reply(DnsMessage request, IEnumerable<DnsRecord> answers)
+    {
+        var reply = new DnsMessage { Id = request.Id, Opcode = request.Opcode, Flags = DnsHeaderFlags.QR | DnsHeaderFlags.AA };
+        reply.Questions.AddRange(request.Questions);
+        reply.Answers.AddRange(answers);
+        return reply;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+}
