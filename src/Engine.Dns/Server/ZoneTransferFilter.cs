@@ -25,8 +25,8 @@ internal static class ZoneTransferFilter
                 return false;
             position += request[position] + 1;
         }
-        if (position + 3 > request.Length)
-            return false;
+        if (position + 5 > request.Length)
+            return false; // the root label, QTYPE and QCLASS must all be there
         var type = (RecordType)BinaryPrimitives.ReadUInt16BigEndian(request[(position + 1)..]);
         return type is RecordType.AXFR or RecordType.IXFR;
     }
