@@ -12,7 +12,8 @@ namespace SecondaryPortal.Dns.Tests.Outbound;
 
 /// <summary>
 /// A real DnsServer on a free loopback port serving one zone, with the transfer responder as its stream handler and,
-/// through a router, for single-message transfer requests; queries go to the authoritative handler.
+/// through a router, for single-message transfer requests; signed SOA queries are answered signed; other queries go to
+/// the authoritative handler.
 /// </summary>
 internal sealed class TransferTestServer : IAsyncDisposable
 {
@@ -48,12 +49,13 @@ internal sealed class TransferTestServer : IAsyncDisposable
         if (zone is not null)
             zones.Publish(zone);
         var log = new ListLogger<ZoneTransferResponder>();
+        var keyLookup = new FixedKeys(keys ?? TsigKeyring.Empty);
         var responder = new ZoneTransferResponder(zones, policy ?? FakeTransferPolicy.AllowAll(), journal ?? new FakeJournal(),
-            new FixedKeys(keys ?? TsigKeyring.Empty), TimeProvider.System, log, responderOptions);
+            keyLookup, TimeProvider.System, log, responderOptions);
         var queries = new AuthoritativeRequestHandler(zones, new ResponderOptions(), new QueryCounters());
         var streams = new CountingStreams(responder);
-        var server = new DnsServer(options ?? ServerTestClient.Options(), new DnsRequestRouter(queries, transfers: responder),
-            NullLogger<DnsServer>.Instance, streams);
+        var router = new DnsRequestRouter(queries, transfers: responder, signedSoaQueries: new TsigQueryHandler(queries, keyLookup, TimeProvider.System));
+        var server = new DnsServer(options ?? ServerTestClient.Options(), router, NullLogger<DnsServer>.Instance, streams);
         await server.StartAsync();
         return new TransferTestServer(server, zones, responder, streams) { Log = log };
     }

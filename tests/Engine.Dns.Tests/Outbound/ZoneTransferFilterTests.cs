@@ -49,6 +49,21 @@ public sealed class ZoneTransferFilterTests
     }
 
     [Fact]
+    public void IsSignedSoaQuery_TellsSignedSoaQueriesFromUnsignedOnesAndOtherTypes()
+    {
+        var key = Tests.Tsig.TestKey.For("hmac-sha256").ToKey();
+        var signer = new SecondaryPortal.Dns.Tsig.TsigSigner(TimeProvider.System);
+        var signedSoa = signer.SignRequest(DnsMessage.CreateQuery(DnsName.Parse("zone.example."), RecordType.SOA, 1, new Edns()), key, out _);
+        var signedA = signer.SignRequest(DnsMessage.CreateQuery(DnsName.Parse("zone.example."), RecordType.A, 1), key, out _);
+        var unsignedSoa = DnsMessage.CreateQuery(DnsName.Parse("zone.example."), RecordType.SOA, 1, new Edns()).ToArray();
+
+        Assert.True(ZoneTransferFilter.IsSignedSoaQuery(signedSoa));
+        Assert.False(ZoneTransferFilter.IsSignedSoaQuery(signedA));
+        Assert.False(ZoneTransferFilter.IsSignedSoaQuery(unsignedSoa));
+        Assert.False(ZoneTransferFilter.IsSignedSoaQuery(signedSoa.AsSpan(0, signedSoa.Length - 1)));
+    }
+
+    [Fact]
     public void Router_SendsTransfersToTheTransferHandler_AndTheRestToTheQueryHandler()
     {
         var queries = new ServerTestHandler();

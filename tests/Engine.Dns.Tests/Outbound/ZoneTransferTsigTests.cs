@@ -127,6 +127,48 @@ public sealed class ZoneTransferTsigTests
         Assert.True(new TsigVerifier(TimeProvider.System).VerifyResponse(answer, parsed, signed).IsOk);
     }
 
+    [Fact]
+    public async Task SignedSoaQuery_GetsTheSoaSigned()
+    {
+        var zone = Snapshot(Text(6));
+        await using var server = await TransferTestServer.StartAsync(zone, keys: new TsigKeyring([Key]));
+        var query = DnsMessage.CreateQuery(Origin, RecordType.SOA, 0x3131, new Edns());
+        var bytes = new TsigSigner(TimeProvider.System).SignRequest(query, Key, out var signed);
+
+        var answer = await Server.ServerTestClient.UdpExchangeAsync(server.UdpEndPoint, bytes);
+
+        var parsed = DnsMessage.Parse(answer!);
+        Assert.Equal(DnsRcode.NoError, parsed.Rcode);
+        Assert.Equal([zone.Soa.ToString()], parsed.Answers.Select(r => r.ToString()));
+        Assert.True(new TsigVerifier(TimeProvider.System).VerifyResponse(answer, parsed, signed).IsOk);
+    }
+
+    [Fact]
+    public async Task SignedSoaQuery_WithAnUnknownKey_IsNotAuthWithBadKey()
+    {
+        await using var server = await TransferTestServer.StartAsync(Snapshot(Text(6)), keys: new TsigKeyring([Key]));
+        var bytes = new TsigSigner(TimeProvider.System).SignRequest(DnsMessage.CreateQuery(Origin, RecordType.SOA, 0x3132), UnknownKey, out _);
+
+        var parsed = DnsMessage.Parse((await Server.ServerTestClient.UdpExchangeAsync(server.UdpEndPoint, bytes))!);
+
+        Assert.Equal(DnsRcode.NotAuth, parsed.Rcode);
+        Assert.Equal(DnsRcode.BadKey, ((TsigData)parsed.Tsig!.Data).Error);
+        Assert.Single(parsed.Questions);
+    }
+
+    [Fact]
+    public async Task UnsignedSoaQuery_GetsAnUnsignedAnswer()
+    {
+        var zone = Snapshot(Text(6));
+        await using var server = await TransferTestServer.StartAsync(zone, keys: new TsigKeyring([Key]));
+
+        var parsed = DnsMessage.Parse((await Server.ServerTestClient.UdpExchangeAsync(server.UdpEndPoint,
+            DnsMessage.CreateQuery(Origin, RecordType.SOA, 0x3133).ToArray()))!);
+
+        Assert.Equal([zone.Soa.ToString()], parsed.Answers.Select(r => r.ToString()));
+        Assert.Null(parsed.Tsig);
+    }
+
     private static async Task<(DnsMessage Response, TsigData Tsig)> ExchangeSignedAsync(TransferTestServer server, TsigKey key)
     {
         var bytes = new TsigSigner(TimeProvider.System).SignRequest(RawTransfer.Request(Origin, RecordType.AXFR), key, out _);
