@@ -15,6 +15,15 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : D
     /// <summary>The zones' records (bulk access goes through <see cref="ZoneRecordRows"/>).</summary>
     public DbSet<ZoneRecord> ZoneRecords => Set<ZoneRecord>();
 
+    /// <summary>The transfer access lists of the authoritative zones.</summary>
+    public DbSet<ZoneTransferAclEntry> ZoneTransferAcl => Set<ZoneTransferAclEntry>();
+
+    /// <summary>The secondaries notified of the authoritative zones' changes.</summary>
+    public DbSet<ZoneNotifyTarget> ZoneNotifyTargets => Set<ZoneNotifyTarget>();
+
+    /// <summary>The IXFR journal of the authoritative zones.</summary>
+    public DbSet<ZoneJournalEntry> ZoneJournal => Set<ZoneJournalEntry>();
+
     /// <summary>The single bookkeeping row.</summary>
     public DbSet<StoreState> StoreState => Set<StoreState>();
 

@@ -19,12 +19,12 @@ public sealed class StoreMigrationTests
 
         int applied = await store.Migrator.MigrateAsync();
 
-        Assert.Equal(1, applied);
+        Assert.Equal(2, applied);
         using var connection = store.OpenRawConnection();
         var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-        Assert.Equal(["StoreState", "ZoneRecords", "Zones", "__EFMigrationsHistory", "__EFMigrationsLock"], tables);
+        Assert.Equal(["StoreState", "ZoneJournal", "ZoneNotifyTargets", "ZoneRecords", "ZoneTransferAcl", "Zones", "__EFMigrationsHistory", "__EFMigrationsLock"], tables);
         var indexes = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
-        Assert.Equal(["IX_ZoneRecords_ZoneId", "IX_Zones_Origin"], indexes);
+        Assert.Equal(["IX_ZoneJournal_ZoneId", "IX_ZoneNotifyTargets_ZoneId_Address_Port", "IX_ZoneRecords_ZoneId", "IX_ZoneTransferAcl_ZoneId_Entry", "IX_Zones_Origin"], indexes);
         Assert.Equal(["wal"], Query(connection, "PRAGMA journal_mode"));
     }
 
@@ -46,7 +46,7 @@ public sealed class StoreMigrationTests
         Assert.Equal(schemaBefore, Schema(store));
         await using var check = store.CreateContext();
         Assert.Equal(["example.com."], await check.Zones.Select(z => z.Origin).ToListAsync());
-        Assert.Equal(["20261122000000_InitialStore"], await check.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261122000000_InitialStore", "20261122020000_PrimaryTransfers"], await check.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]
