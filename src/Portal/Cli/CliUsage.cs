@@ -13,6 +13,12 @@ public static class CliUsage
           SecondaryPortal.Portal zone import <origin> <file>    load or replace an authoritative zone from a master file
           SecondaryPortal.Portal zone export <origin> [file]    write a stored zone as a master file (stdout without file)
           SecondaryPortal.Portal zone list                      list the stored zones
+          SecondaryPortal.Portal zone allow-transfer|deny-transfer <origin> ADDR|CIDR|key:NAME
+                                                                who may transfer an authoritative zone from us
+          SecondaryPortal.Portal zone notify-add <origin> ADDR[:PORT] [--key NAME]
+          SecondaryPortal.Portal zone notify-remove <origin> ADDR[:PORT]
+                                                                which secondaries are notified of its changes
+          SecondaryPortal.Portal zone transfers <origin>        show both
           SecondaryPortal.Portal --help                         show this text
 
         From the repository: dotnet run --project src/Portal -- zone import example.com. example.com.zone

@@ -1,11 +1,13 @@
 using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Server;
+using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Portal.Hosting;
 
-/// <summary>The server's composition: store, zone publishing and the DNS responder, in start order.</summary>
+/// <summary>The server's composition: store, zone publishing, transfers out and the DNS responder, in start order.</summary>
 public static class PortalServiceCollectionExtensions
 {
     /// <summary>
@@ -19,17 +21,30 @@ public static class PortalServiceCollectionExtensions
         services.AddEngineStore(StorageConfiguration.Resolve(configuration));
         services.AddHostedService<StoreMigrationHostedService>();
         services.AddZonePublisher();
+        services.AddPrimaryTransfers();
         services.AddDnsResponder(configuration);
         return services;
     }
 
-    /// <summary>Adds the authoritative request handler and the listeners from the <c>Dns</c> section.</summary>
+    /// <summary>
+    /// Adds the request handlers and the listeners from the <c>Dns</c> section: queries to the authoritative handler,
+    /// zone transfers to the transfer responder (streamed over TCP), signed SOA queries answered signed. The transfer
+    /// responder needs <see cref="PrimaryTransferServiceCollectionExtensions.AddPrimaryTransfers"/>.
+    /// </summary>
     public static IServiceCollection AddDnsResponder(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(DnsConfiguration.ResponderOptions(configuration));
         services.AddSingleton(DnsConfiguration.ServerOptions(configuration));
         services.AddSingleton<QueryCounters>();
-        services.AddSingleton<IDnsRequestHandler, AuthoritativeRequestHandler>();
+        services.AddSingleton<AuthoritativeRequestHandler>();
+        services.AddSingleton<ZoneTransferResponder>();
+        services.AddSingleton<IDnsStreamHandler>(provider => provider.GetRequiredService<ZoneTransferResponder>());
+        services.AddSingleton<IDnsRequestHandler>(provider =>
+        {
+            var queries = provider.GetRequiredService<AuthoritativeRequestHandler>();
+            var signed = new TsigQueryHandler(queries, provider.GetRequiredService<ITsigKeyLookup>(), provider.GetRequiredService<TimeProvider>());
+            return new DnsRequestRouter(queries, transfers: provider.GetRequiredService<ZoneTransferResponder>(), signedSoaQueries: signed);
+        });
         services.AddSingleton<DnsServerHostedService>();
         services.AddHostedService(provider => provider.GetRequiredService<DnsServerHostedService>());
         return services;
