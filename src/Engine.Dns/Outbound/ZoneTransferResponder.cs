@@ -169,7 +169,8 @@ public sealed class ZoneTransferResponder : IDnsStreamHandler, IDnsRequestHandle
         if (request.Kind == TransferResponseKind.Error)
         {
             ZoneTransferLog.Rejected(_logger, request.Type, request.Zone, request.Remote, request.KeyName, request.Rcode, request.Reason);
-            var buffer = new byte[DnsMessage.MaxSize];
+            // A header, the question, an OPT and a TSIG: well under 2 KiB.
+            var buffer = new byte[2048];
             int length = TransferErrorResponse.Write(request, buffer, maxSize, _signer);
             return new SingleMessageStream(buffer[..length]);
         }

@@ -27,9 +27,12 @@ public sealed class DnsRequestRouter(IDnsRequestHandler queries, IDnsRequestHand
     {
         if (notifies is not null && request.Length > 2 && (request[2] & 0x80) == 0 && ((request[2] >> 3) & 0xF) == (int)DnsOpcode.Notify)
             return notifies.Handle(request, response, context);
-        if (transfers is not null && ZoneTransferFilter.IsZoneTransfer(request))
+        if (transfers is null && signedSoaQueries is null)
+            return queries.Handle(request, response, context);
+        var type = ZoneTransferFilter.QuestionType(request);
+        if (transfers is not null && type is RecordType.AXFR or RecordType.IXFR)
             return transfers.Handle(request, response, context);
-        if (signedSoaQueries is not null && ZoneTransferFilter.IsSignedSoaQuery(request))
+        if (signedSoaQueries is not null && type == RecordType.SOA && ZoneTransferFilter.HasTsig(request))
             return signedSoaQueries.Handle(request, response, context);
         return queries.Handle(request, response, context);
     }

@@ -23,12 +23,15 @@ internal static class ZoneTransferFilter
     /// before a transfer (RFC 1034 §4.3.5), signed when it shares a key with us. Only SOA queries with
     /// additional records are read further, so other queries pay for the question alone.
     /// </summary>
-    public static bool IsSignedSoaQuery(ReadOnlySpan<byte> request) =>
-        QuestionType(request) == RecordType.SOA && BinaryPrimitives.ReadUInt16BigEndian(request[10..]) > 0
+    public static bool IsSignedSoaQuery(ReadOnlySpan<byte> request) => QuestionType(request) == RecordType.SOA && HasTsig(request);
+
+    /// <summary>True when a request (whose question was read by <see cref="QuestionType"/>) is well formed and ends with a TSIG record.</summary>
+    public static bool HasTsig(ReadOnlySpan<byte> request) =>
+        BinaryPrimitives.ReadUInt16BigEndian(request[10..]) > 0
         && IncomingQuery.TryRead(request, out var query) == QueryParseStatus.Ok && query.TsigOffset >= 0;
 
     /// <summary>The QTYPE of a QUERY request with one question, or 0 (malformed input included).</summary>
-    private static RecordType QuestionType(ReadOnlySpan<byte> request)
+    public static RecordType QuestionType(ReadOnlySpan<byte> request)
     {
         if (request.Length < DnsHeader.Size + 5 || (request[2] & 0x80) != 0 || ((request[2] >> 3) & 0xF) != (int)DnsOpcode.Query)
             return 0;

@@ -212,7 +212,7 @@ public sealed partial class ZoneNotifyService : BackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "NOTIFY for {Zone} serial {Serial} acknowledged by {Secondary} after {Attempts} attempt(s)")]
     private partial void LogAcknowledged(string zone, IPEndPoint secondary, uint serial, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "NOTIFY for {Zone} serial {Serial} to {Secondary} not acknowledged ({Outcome}) after {Attempts} attempt(s): {Error}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "NOTIFY for {Zone} serial {Serial} to {Secondary} not acknowledged ({Outcome}) after {Attempts} attempt(s): {Error}")]
     private partial void LogNotAcknowledged(string zone, IPEndPoint secondary, uint serial, NotifyOutcome outcome, int attempts, string? error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "NOTIFY for {Zone} serial {Serial} to {Secondary} failed")]
