@@ -108,7 +108,7 @@ public sealed partial class ZoneNotifyService : BackgroundService
     {
         await base.StopAsync(cancellationToken);
         foreach (var sending in _sending.Values)
-            await sending.CancelAsync();
+            Supersede(sending);
         await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
     }
 
@@ -170,15 +170,16 @@ public sealed partial class ZoneNotifyService : BackgroundService
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private static void Supersede(CancellationTokenSource earlier)
+    /// <summary>Stops an announcement still retrying (a newer serial replaces it, or the host stops); it may have ended meanwhile.</summary>
+    private static void Supersede(CancellationTokenSource sending)
     {
         try
         {
-            earlier.Cancel(); // the newer serial replaces the announcement still retrying
+            sending.Cancel();
         }
         catch (ObjectDisposedException)
         {
-            // It ended meanwhile.
+            // It ended (and disposed its source) between the lookup and the cancel.
         }
     }
 

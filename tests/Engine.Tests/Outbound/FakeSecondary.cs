@@ -13,14 +13,21 @@ internal sealed class FakeSecondary : IDisposable
 
     public IPEndPoint EndPoint => (IPEndPoint)_socket.Client.LocalEndPoint!;
 
-    /// <summary>The next NOTIFY received within <paramref name="wait"/>, or null.</summary>
+    /// <summary>
+    /// The next NOTIFY received within <paramref name="wait"/>, or null. Other datagrams are skipped: on a shared
+    /// machine a stray one may reach a port that was someone else's a moment ago.
+    /// </summary>
     public async Task<(DnsMessage Message, IPEndPoint From)?> ReceiveAsync(TimeSpan wait)
     {
         using var timeout = new CancellationTokenSource(wait);
         try
         {
-            var received = await _socket.ReceiveAsync(timeout.Token);
-            return (DnsMessage.Parse(received.Buffer), received.RemoteEndPoint);
+            while (true)
+            {
+                var received = await _socket.ReceiveAsync(timeout.Token);
+                if (DnsMessage.TryParse(received.Buffer, out var message, out _) && message.Opcode == DnsOpcode.Notify && !message.IsResponse)
+                    return (message, received.RemoteEndPoint);
+            }
         }
         catch (OperationCanceledException)
         {

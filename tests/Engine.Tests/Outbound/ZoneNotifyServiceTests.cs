@@ -53,7 +53,8 @@ public sealed class ZoneNotifyServiceTests
         var acknowledged = await running.WaitForLogAsync(e => e.Message.Contains("acknowledged") && e.Fields["Serial"] is 2u);
         Assert.Equal("journal.example.", acknowledged.Fields["Zone"]);
         Assert.Equal(secondary.EndPoint, acknowledged.Fields["Secondary"]);
-        Assert.Equal(2, acknowledged.Fields["Attempts"]);
+        // At least the first datagram and the retry; a slow machine may send one more before our answer arrives.
+        Assert.InRange((int)acknowledged.Fields["Attempts"]!, 2, RunningService.Retries.MaxAttempts);
     }
 
     [Fact]
