@@ -62,6 +62,9 @@ public sealed class ZoneSnapshot
 
     internal ZoneNode Apex { get; }
 
+    /// <summary>Every owner node but the NSEC3 owners, in no particular order (outgoing transfers and diffs).</summary>
+    internal Dictionary<byte[], ZoneNode>.ValueCollection Nodes => _nodes.Values;
+
     internal ZoneNode[] Nsec3Nodes { get; }
 
     internal NsecChain? Nsec { get; }

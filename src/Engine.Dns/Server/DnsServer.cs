@@ -13,7 +13,8 @@ namespace SecondaryPortal.Dns.Server;
 /// datagram. TCP (RFC 7766): connections carry many requests, pipelined, answered in order; idle ones
 /// are closed after <see cref="DnsServerOptions.TcpIdleTimeout"/>; at
 /// <see cref="DnsServerOptions.MaxTcpConnections"/> the least recently active connection makes room
-/// for a new one.
+/// for a new one. With an <see cref="IDnsStreamHandler"/>, a TCP request it claims (a zone transfer) is
+/// answered by a stream of messages, each written as it is produced.
 /// </para>
 /// </summary>
 public sealed class DnsServer : IAsyncDisposable
@@ -29,15 +30,19 @@ public sealed class DnsServer : IAsyncDisposable
     private int _state;
 
     /// <summary>Creates a server; nothing is bound until <see cref="StartAsync"/>.</summary>
+    /// <param name="options">Where and how to listen.</param>
+    /// <param name="handler">Answers every request, one response each.</param>
+    /// <param name="logger">The listeners' log.</param>
+    /// <param name="streams">Offered every TCP request first; answers those it claims with a stream of messages.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message names the setting.</exception>
-    public DnsServer(DnsServerOptions options, IDnsRequestHandler handler, ILogger<DnsServer>? logger = null)
+    public DnsServer(DnsServerOptions options, IDnsRequestHandler handler, ILogger<DnsServer>? logger = null, IDnsStreamHandler? streams = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
         options.Validate();
         _options = options;
         _logger = logger ?? NullLogger<DnsServer>.Instance;
-        _services = new ListenerServices(handler, _logger);
+        _services = new ListenerServices(handler, _logger, streams);
     }
 
     /// <summary>The UDP endpoints bound, one per configured endpoint, with the actual port; empty before start.</summary>

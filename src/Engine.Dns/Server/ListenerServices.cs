@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace SecondaryPortal.Dns.Server;
 
-/// <summary>What every receive loop of one server shares: the handler, the logger and the log rate limits.</summary>
-internal sealed class ListenerServices(IDnsRequestHandler handler, ILogger logger)
+/// <summary>What every receive loop of one server shares: the handlers, the logger and the log rate limits.</summary>
+internal sealed class ListenerServices(IDnsRequestHandler handler, ILogger logger, IDnsStreamHandler? streams = null)
 {
     private readonly LogRateLimiter _handlerFailures = new(perSecond: 10);
     private readonly LogRateLimiter _socketErrors = new(perSecond: 10);
@@ -30,14 +30,55 @@ internal sealed class ListenerServices(IDnsRequestHandler handler, ILogger logge
         }
         catch (Exception exception)
         {
-            if (_handlerFailures.TryAcquire(out long suppressed))
-                Logger.HandlerFailed(exception, context.Transport, Describe(context.Remote), suppressed);
+            LogHandlerFailure(exception, context);
             return -1;
         }
         if ((uint)length <= (uint)response.Length)
             return length;
         if (_handlerFailures.TryAcquire(out long dropped))
             Logger.HandlerLengthInvalid(length, context.Transport, Describe(context.Remote), response.Length, dropped);
+        return -1;
+    }
+
+    /// <summary>
+    /// Offers a TCP request to the stream handler: the stream to drain, or null when the request is for the
+    /// request handler (or there is no stream handler). <paramref name="failed"/> is set when the handler
+    /// threw, which is logged like a request handler failure; the connection is then closed.
+    /// </summary>
+    public IDnsResponseStream? BeginStream(ReadOnlySpan<byte> request, in DnsRequestContext context, out bool failed)
+    {
+        failed = false;
+        if (streams is null)
+            return null;
+        try
+        {
+            return streams.BeginStream(request, context);
+        }
+        catch (Exception exception)
+        {
+            failed = true;
+            LogHandlerFailure(exception, context);
+            return null;
+        }
+    }
+
+    /// <summary>The next message of <paramref name="stream"/>: its length, 0 at the end, -1 when the stream failed.</summary>
+    public int NextMessage(IDnsResponseStream stream, Span<byte> buffer, in DnsRequestContext context)
+    {
+        int length;
+        try
+        {
+            length = stream.WriteNext(buffer);
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailure(exception, context);
+            return -1;
+        }
+        if ((uint)length <= (uint)buffer.Length)
+            return length;
+        if (_handlerFailures.TryAcquire(out long dropped))
+            Logger.HandlerLengthInvalid(length, context.Transport, Describe(context.Remote), buffer.Length, dropped);
         return -1;
     }
 
@@ -63,6 +104,12 @@ internal sealed class ListenerServices(IDnsRequestHandler handler, ILogger logge
     {
         if (_evictions.TryAcquire(out long suppressed))
             Logger.TcpConnectionEvicted(limit, evicted.RemoteEndPoint, evicted.MillisecondsWithoutProgress, admitted.RemoteEndPoint, suppressed);
+    }
+
+    private void LogHandlerFailure(Exception exception, in DnsRequestContext context)
+    {
+        if (_handlerFailures.TryAcquire(out long suppressed))
+            Logger.HandlerFailed(exception, context.Transport, Describe(context.Remote), suppressed);
     }
 
     /// <summary>The client's endpoint for a log entry (allocates, so only on paths that log).</summary>

@@ -9,7 +9,8 @@ namespace SecondaryPortal.Dns.Server;
 /// One client's TCP connection (RFC 7766): length-prefixed requests read in a loop and answered in
 /// order, one write per response (RFC 7766 §8). Pipelined requests queue in the receive buffer and
 /// the kernel's window; the next request is read once the previous response is written, so a client
-/// that sends without reading is held back by TCP flow control, not by server memory.
+/// that sends without reading is held back by TCP flow control, not by server memory. A request the
+/// stream handler claims (a zone transfer) is answered with a stream of messages before the next is read.
 /// </summary>
 internal sealed class TcpConnection
 {
@@ -115,6 +116,16 @@ internal sealed class TcpConnection
                 _end += received;
             }
             Volatile.Write(ref _lastProgress, Environment.TickCount64);
+            var stream = _services.BeginStream(_buffer.AsSpan(_start + 2, length), new DnsRequestContext(DnsTransport.Tcp, _remote), out bool failed);
+            if (failed)
+                return TcpCloseReason.HandlerFailed;
+            if (stream is not null)
+            {
+                Consume(length);
+                if (!await SendStreamAsync(stream).ConfigureAwait(false))
+                    return TcpCloseReason.HandlerFailed;
+                continue;
+            }
             // Taken per response, not per connection: a thousand idle connections then hold 4 KiB each, not 64.
             byte[] response = _services.ResponseBuffers.Rent();
             try
@@ -137,6 +148,43 @@ internal sealed class TcpConnection
     private int Buffered => _end - _start;
 
     /// <summary>
+    /// Writes a streamed response (a zone transfer) message by message, each framed and sent before the next
+    /// is produced: a client that reads slowly holds production back through TCP flow control, and every
+    /// message sent counts as progress for the idle timeout. Its own state machine: streams are rare, so the
+    /// allocation stays off the query path. False when the stream failed; socket errors propagate.
+    /// </summary>
+    private async Task<bool> SendStreamAsync(IDnsResponseStream stream)
+    {
+        byte[] response = _services.ResponseBuffers.Rent();
+        try
+        {
+            while (true)
+            {
+                int length = _services.NextMessage(stream, response.AsSpan(2, ushort.MaxValue), new DnsRequestContext(DnsTransport.Tcp, _remote));
+                if (length <= 0)
+                    return length == 0;
+                BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)length);
+                for (int sent = 0; sent < length + 2;)
+                    sent += await _socket.SendAsync(response.AsMemory(sent, length + 2 - sent), SocketFlags.None).ConfigureAwait(false);
+                Volatile.Write(ref _lastProgress, Environment.TickCount64);
+            }
+        }
+        finally
+        {
+            stream.Dispose();
+            _services.ResponseBuffers.Return(response);
+        }
+    }
+
+    /// <summary>Drops the request of <paramref name="length"/> octets (and its prefix) from the receive buffer.</summary>
+    private void Consume(int length)
+    {
+        _start += 2 + length;
+        if (_start == _end)
+            _start = _end = 0;
+    }
+
+    /// <summary>
     /// Hands the buffered message of <paramref name="length"/> octets to the handler and consumes it.
     /// Returns the response with its length prefix in <paramref name="response"/>: its size, 0 when the
     /// handler chose silence (the connection carries on), -1 when the handler failed.
@@ -145,9 +193,7 @@ internal sealed class TcpConnection
     {
         var request = _buffer.AsSpan(_start + 2, length);
         int written = _services.Answer(request, response.AsSpan(2, ushort.MaxValue), new DnsRequestContext(DnsTransport.Tcp, _remote));
-        _start += 2 + length;
-        if (_start == _end)
-            _start = _end = 0;
+        Consume(length);
         if (written <= 0)
             return written;
         BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)written);

@@ -26,6 +26,14 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : D
 
     /// <summary>The secondary zones' transfer history.</summary>
     public DbSet<TransferLogEntry> TransferLog => Set<TransferLogEntry>();
+    /// <summary>The transfer access lists of the authoritative zones.</summary>
+    public DbSet<ZoneTransferAclEntry> ZoneTransferAcl => Set<ZoneTransferAclEntry>();
+
+    /// <summary>The secondaries notified of the authoritative zones' changes.</summary>
+    public DbSet<ZoneNotifyTarget> ZoneNotifyTargets => Set<ZoneNotifyTarget>();
+
+    /// <summary>The IXFR journal of the authoritative zones.</summary>
+    public DbSet<ZoneJournalEntry> ZoneJournal => Set<ZoneJournalEntry>();
 
     /// <summary>The single bookkeeping row.</summary>
     public DbSet<StoreState> StoreState => Set<StoreState>();

@@ -31,6 +31,14 @@ public sealed partial class SecondaryZoneRepository(
         return await StoreChangeVersion.ReadConfigAsync(context, cancellationToken);
     }
 
+    /// <summary>Every stored TSIG key whose secret can be decrypted (the others are logged and left out).</summary>
+    public async Task<IReadOnlyList<TsigKey>> LoadTsigKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await context.TsigKeys.AsNoTracking().ToListAsync(cancellationToken);
+        return stored.Select(Decrypt).Where(k => k.Key is not null).Select(k => k.Key!).ToList();
+    }
+
     /// <summary>Every secondary zone with its primaries (secrets decrypted) and state.</summary>
     public async Task<IReadOnlyList<SecondaryZoneDefinition>> LoadAllAsync(CancellationToken cancellationToken = default)
     {

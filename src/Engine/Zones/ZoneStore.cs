@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Zones;
@@ -13,10 +16,20 @@ namespace SecondaryPortal.Engine.Zones;
 /// Stores zones and their records, and reads them back as records or as serving snapshots. A zone is only
 /// ever replaced whole, in one transaction, after it was validated by building its snapshot; readers (also
 /// in other processes) see either the old zone or the new one. Every change advances the store's change
-/// version, which <see cref="ZonePublisher"/> polls.
+/// version, which <see cref="ZonePublisher"/> polls. Replacing an authoritative zone with a newer serial also
+/// records the change in the zone's IXFR journal, in the same transaction.
 /// </summary>
-public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextFactory, TimeProvider timeProvider, ILogger<ZoneStore> logger)
+public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextFactory, TimeProvider timeProvider, ILogger<ZoneStore> logger,
+    PrimaryTransferOptions? transferOptions = null)
 {
+    private readonly long _maxJournalBytes = (transferOptions ?? new PrimaryTransferOptions()).MaxJournalBytesPerZone;
+
+    /// <summary>
+    /// Raised after an import committed, with the zone's origin: in-process listeners (the NOTIFY service) act at
+    /// once instead of at their next poll. Handlers run on the importing thread and must not block.
+    /// </summary>
+    public event Action<DnsName>? ZoneImported;
+
     /// <summary>
     /// Replaces the authoritative zone <paramref name="origin"/> with <paramref name="records"/> (or adds it).
     /// The records are first built into a snapshot; when that fails the zone is rejected with the builder's
@@ -47,6 +60,7 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         }
         else
         {
+            await RecordJournalAsync(context, transaction, zone, snapshot, now, cancellationToken);
             await context.ZoneRecords.Where(r => r.ZoneId == zone.Id).ExecuteDeleteAsync(cancellationToken);
         }
         zone.Serial = snapshot.Serial;
@@ -58,7 +72,35 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         await transaction.CommitAsync(cancellationToken);
 
         LogStored(key, snapshot.Serial, snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        ZoneImported?.Invoke(origin);
         return new ZoneImportResult(ZoneImportStatus.Imported, key, $"{key} stored: serial {snapshot.Serial}, {snapshot.RecordCount} records.", [], built.Warnings, snapshot.Serial, snapshot.RecordCount);
+    }
+
+    /// <summary>
+    /// Records the change from the stored version of <paramref name="zone"/> to <paramref name="snapshot"/> in the
+    /// zone's journal: the diff when the serial moves forward (RFC 1982), otherwise (same or older serial, or a
+    /// stored version that no longer reads) the journal is emptied, since no IXFR could be answered right from it.
+    /// </summary>
+    private async Task RecordJournalAsync(StoreDbContext context, IDbContextTransaction transaction, Zone zone, ZoneSnapshot snapshot,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ZoneDiff? diff = null;
+        if (new SerialNumber(snapshot.Serial).IsNewerThan(new SerialNumber((uint)zone.Serial)))
+        {
+            try
+            {
+                var records = ZoneRecordRows.Read(context.Database.GetDbConnection(), transaction.GetDbTransaction(), zone.Id);
+                if (ZoneSnapshot.Build(snapshot.Origin, records).Snapshot is { } previous)
+                    diff = ZoneSnapshotDiff.Compute(previous, snapshot);
+            }
+            catch (InvalidDataException e)
+            {
+                LogStoredZoneUnreadable(e, zone.Origin);
+            }
+        }
+        var update = await ZoneJournalWriter.RecordAsync(context, zone.Id, diff, _maxJournalBytes, now, cancellationToken);
+        if (update == JournalUpdate.Cleared)
+            LogJournalCleared(zone.Origin, (uint)zone.Serial, snapshot.Serial);
     }
 
     /// <summary>The stored records of <paramref name="origin"/>, in stored order.</summary>
@@ -178,6 +220,9 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} stored: serial {Serial}, {Records} records in {ElapsedMs} ms")]
     private partial void LogStored(string zone, uint serial, int records, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} went from serial {OldSerial} to {Serial} without a diff to journal: secondaries behind it will transfer it whole")]
+    private partial void LogJournalCleared(string zone, uint oldSerial, uint serial);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} removed from the store")]
     private partial void LogRemoved(string zone);

@@ -31,6 +31,8 @@ public static partial class CliApplication
             await output.WriteLineAsync(CliUsage.Text);
             return 0;
         }
+        if (ZoneTransferCommands.IsTransferVerb(parsed.Words))
+            return await ZoneTransferCommands.RunAsync(args, output, error, cancellationToken);
         if (parsed.UnknownOptions.Count > 0)
             return await Fail(error, $"unknown option {parsed.UnknownOptions[0]} (configuration overrides are written --Key=Value; see --help)");
         if (parsed.Words is not ["zone", _, ..])

@@ -21,6 +21,12 @@ public static class CliUsage
           SecondaryPortal.Portal zone status <origin>           state, serials, primaries, last transfers and error, next refresh
           SecondaryPortal.Portal zone refresh <origin>          check a secondary zone's primaries now
           SecondaryPortal.Portal zone remove <origin>           stop serving a zone and delete it
+          SecondaryPortal.Portal zone allow-transfer|deny-transfer <origin> ADDR|CIDR|key:NAME
+                                                                who may transfer an authoritative zone from us
+          SecondaryPortal.Portal zone notify-add <origin> ADDR[:PORT] [--key NAME]
+          SecondaryPortal.Portal zone notify-remove <origin> ADDR[:PORT]
+                                                                which secondaries are notified of its changes
+          SecondaryPortal.Portal zone transfers <origin>        show both
           SecondaryPortal.Portal --help                         show this text
 
         From the repository: dotnet run --project src/Portal -- zone import example.com. example.com.zone

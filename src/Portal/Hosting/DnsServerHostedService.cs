@@ -3,11 +3,15 @@ using SecondaryPortal.Dns.Server;
 
 namespace SecondaryPortal.Portal.Hosting;
 
-/// <summary>Runs the DNS listeners (UDP and TCP on every <c>Dns:Listen</c> endpoint) for the host's lifetime.</summary>
+/// <summary>
+/// Runs the DNS listeners (UDP and TCP on every <c>Dns:Listen</c> endpoint) for the host's lifetime, with the stream
+/// handler (zone transfers over TCP) when one is registered.
+/// </summary>
 public sealed partial class DnsServerHostedService(
     DnsServerOptions options,
     IDnsRequestHandler handler,
-    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggerFactory,
+    IDnsStreamHandler? streams = null) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<DnsServerHostedService>();
     private DnsServer? _server;
@@ -21,7 +25,7 @@ public sealed partial class DnsServerHostedService(
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _server = new DnsServer(options, handler, loggerFactory.CreateLogger<DnsServer>());
+        _server = new DnsServer(options, handler, loggerFactory.CreateLogger<DnsServer>(), streams);
         await _server.StartAsync(cancellationToken);
         foreach (var endpoint in _server.BoundUdpEndpoints)
             LogListening(endpoint.ToString());

@@ -1,12 +1,14 @@
 using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Engine.Events;
+using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Portal.Hosting;
 
-/// <summary>The server's composition: store, zone publishing, the transfer engine and the DNS responder, in start order.</summary>
+/// <summary>The server's composition: store, zone publishing, the transfer engine (in and out) and the DNS responder, in start order.</summary>
 public static class PortalServiceCollectionExtensions
 {
     /// <summary>
@@ -22,20 +24,34 @@ public static class PortalServiceCollectionExtensions
         services.AddZonePublisher();
         services.AddTsigKeyProtection(StorageConfiguration.KeysDirectory(configuration));
         services.AddSecondaryZones(TransferConfiguration.Options(configuration));
+        services.AddStoredTsigKeys();
+        services.AddPrimaryTransfers();
         services.AddDnsResponder(configuration);
         return services;
     }
 
-    /// <summary>Adds the authoritative request handler and the listeners from the <c>Dns</c> section.</summary>
+    /// <summary>
+    /// Adds the request handlers and the listeners from the <c>Dns</c> section: queries to the authoritative handler,
+    /// zone transfers to the transfer responder (streamed over TCP), signed SOA queries answered signed. The transfer
+    /// responder needs <see cref="PrimaryTransferServiceCollectionExtensions.AddPrimaryTransfers"/>.
+    /// </summary>
     public static IServiceCollection AddDnsResponder(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(DnsConfiguration.ResponderOptions(configuration));
         services.AddSingleton(DnsConfiguration.ServerOptions(configuration));
         services.AddSingleton<QueryCounters>();
         services.AddSingleton<AuthoritativeRequestHandler>();
-        // NOTIFY (RFC 1996) goes to the transfer engine's handler; every other request to the responder.
-        services.AddSingleton<IDnsRequestHandler>(provider => new DnsRequestRouter(
-            provider.GetRequiredService<AuthoritativeRequestHandler>(), provider.GetRequiredService<NotifyRequestHandler>()));
+        services.AddSingleton<ZoneTransferResponder>();
+        services.AddSingleton<IDnsStreamHandler>(provider => provider.GetRequiredService<ZoneTransferResponder>());
+        // NOTIFY (RFC 1996) goes to the transfer engine's handler, AXFR/IXFR to the transfer responder, signed SOA
+        // queries are answered signed, and every other request goes to the responder.
+        services.AddSingleton<IDnsRequestHandler>(provider =>
+        {
+            var queries = provider.GetRequiredService<AuthoritativeRequestHandler>();
+            var signed = new TsigQueryHandler(queries, provider.GetRequiredService<ITsigKeyLookup>(), provider.GetRequiredService<TimeProvider>());
+            return new DnsRequestRouter(queries, notifies: provider.GetRequiredService<NotifyRequestHandler>(),
+                transfers: provider.GetRequiredService<ZoneTransferResponder>(), signedSoaQueries: signed);
+        });
         services.AddSingleton<DnsServerHostedService>();
         services.AddHostedService(provider => provider.GetRequiredService<DnsServerHostedService>());
         return services;

@@ -20,17 +20,21 @@ internal sealed class BindServer : ExternalServer
 
     /// <summary>
     /// Starts named as a secondary of <paramref name="zone"/>, transferring it from a primary on 127.0.0.1 port
-    /// <paramref name="primaryPort"/> and taking NOTIFY from 127.0.0.1; returns once it serves the zone.
+    /// <paramref name="primaryPort"/> (signing its requests with <paramref name="key"/> when given) and taking NOTIFY
+    /// from 127.0.0.1; returns once it serves the zone.
     /// </summary>
-    public static async Task<BindServer> StartSecondaryAsync(string zone, int primaryPort)
+    public static async Task<BindServer> StartSecondaryAsync(string zone, int primaryPort, InteropKey? key = null)
     {
         var server = new BindServer();
+        string keyBlock = key is null ? "" : $$"""key "{{key.Name}}" { algorithm {{key.Algorithm}}; secret "{{key.SecretBase64}}"; };""";
+        string keyClause = key is null ? "" : $" key \"{key.Name}\"";
         return await server.RunAsync(zone, server.Options(ixfrFromDifferences: false) + $$"""
 
+            {{keyBlock}}
             zone "{{zone}}" {
                 type secondary;
                 file "{{server.Directory}}/secondary.db";
-                primaries { 127.0.0.1 port {{primaryPort}}; };
+                primaries { 127.0.0.1 port {{primaryPort}}{{keyClause}}; };
                 allow-notify { 127.0.0.1; };
             };
             """);

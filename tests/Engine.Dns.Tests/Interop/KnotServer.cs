@@ -26,6 +26,66 @@ internal sealed class KnotServer : ExternalServer
         }
     }
 
+    /// <summary>
+    /// Starts knotd as a secondary of <paramref name="zone"/>, transferring it from a primary on 127.0.0.1 port
+    /// <paramref name="primaryPort"/> (signing with <paramref name="key"/> when given) and taking NOTIFY from loopback;
+    /// returns once it serves the zone.
+    /// </summary>
+    public static async Task<KnotServer> StartSecondaryAsync(string zone, int primaryPort, InteropKey? key = null)
+    {
+        var server = new KnotServer();
+        try
+        {
+            File.WriteAllText(Path.Combine(server.Directory, "knot.conf"), server.SecondaryConfig(zone, primaryPort, key));
+            server.Start("knotd", $"-c {server.Directory}/knot.conf");
+            await server.WaitUntilServingAsync(zone);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private string SecondaryConfig(string zone, int primaryPort, InteropKey? key)
+    {
+        string keySection = key is null ? "" : $"""
+            key:
+              - id: {key.Name}
+                algorithm: {key.Algorithm}
+                secret: {key.SecretBase64}
+            """;
+        string keyRef = key is null ? "" : $"\n    key: {key.Name}";
+        return $"""
+            server:
+              listen: 127.0.0.1@{Port}
+              rundir: {Directory}
+            database:
+              storage: {Directory}
+            log:
+              - target: stderr
+                any: info
+            {keySection}
+            remote:
+              - id: primary
+                address: 127.0.0.1@{primaryPort}{keyRef}
+            acl:
+              - id: notify-from-loopback
+                address: 127.0.0.0/8
+                action: notify{keyRef}
+            template:
+              - id: default
+                storage: {Directory}
+                zonefile-sync: -1
+            zone:
+              - domain: {zone}
+                file: secondary.db
+                master: primary
+                acl: notify-from-loopback
+            """;
+    }
+
     private string Config(string zone, InteropKey? key, bool journal)
     {
         string keySection = key is null ? "" : $"""

@@ -119,6 +119,70 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
             b.ToTable("ZonePrimaries");
         });
 
+        // 20261122020000_PrimaryTransfers
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneTransferAclEntry", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Entry").IsRequired().HasColumnType("TEXT");
+            b.Property<long>("ZoneId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("ZoneId", "Entry").IsUnique();
+            b.ToTable("ZoneTransferAcl");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneNotifyTarget", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Address").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("KeyName").HasColumnType("TEXT");
+            b.Property<int>("Port").HasColumnType("INTEGER");
+            b.Property<long>("ZoneId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("ZoneId", "Address", "Port").IsUnique();
+            b.ToTable("ZoneNotifyTargets");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneJournalEntry", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT");
+            b.Property<byte[]>("Data").IsRequired().HasColumnType("BLOB");
+            b.Property<long>("FromSerial").HasColumnType("INTEGER");
+            b.Property<int>("Size").HasColumnType("INTEGER");
+            b.Property<long>("ToSerial").HasColumnType("INTEGER");
+            b.Property<long>("ZoneId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("ZoneId");
+            b.ToTable("ZoneJournal");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneTransferAclEntry", b =>
+        {
+            b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
+                .WithMany()
+                .HasForeignKey("ZoneId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneNotifyTarget", b =>
+        {
+            b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
+                .WithMany()
+                .HasForeignKey("ZoneId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneJournalEntry", b =>
+        {
+            b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
+                .WithMany()
+                .HasForeignKey("ZoneId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
         modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneRecord", b =>
         {
             b.HasOne("SecondaryPortal.Engine.Persistence.Zone", null)
