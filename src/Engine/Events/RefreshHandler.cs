@@ -117,7 +117,8 @@ public sealed partial class RefreshHandler
             state.Status = ZoneStatus.Failing;
         state.LastError = error;
         state.NextRefreshAt = now + _policy.RetryInterval(state.SoaRetry);
-        LogRefreshFailed(loop.Origin.ToString(), last?.Primary.Server.ToString() ?? "-", loop.Snapshot?.Serial, error, state.NextRefreshAt.Value);
+        LogRefreshFailed(loop.Origin.ToString(), last?.Primary.Server.ToString() ?? "-",
+            loop.Snapshot is { } served ? $"still serving serial {served.Serial}" : "nothing served yet", error, state.NextRefreshAt.Value);
         await _repository.SaveStateAsync(state, log, seen, _options.TransferLogLimit, cancellationToken);
         await _timers.SetAsync(loop.Origin, ZoneEvent.Retry, state.NextRefreshAt.Value, cancellationToken);
         await _timers.ClearAsync(loop.Origin, ZoneEvent.Refresh, cancellationToken);
@@ -126,6 +127,6 @@ public sealed partial class RefreshHandler
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} serves serial {Serial} from {Primary} by {Kind}: {Records} records, {ElapsedMs} ms from the SOA check")]
     private partial void LogServed(string zone, string primary, uint serial, string kind, int records, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Zone {Zone}: refresh failed at every primary (last {Primary}); serving serial {Serial} still; retry at {RetryAt}: {Error}")]
-    private partial void LogRefreshFailed(string zone, string primary, uint? serial, string error, DateTimeOffset retryAt);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zone {Zone}: refresh failed at every primary (last {Primary}); {Serving}; retry at {RetryAt}: {Error}")]
+    private partial void LogRefreshFailed(string zone, string primary, string serving, string error, DateTimeOffset retryAt);
 }
