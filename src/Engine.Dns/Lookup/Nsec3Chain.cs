@@ -26,6 +26,48 @@ internal sealed class Nsec3Chain
         _salt = salt;
         _hashes = hashes;
         _nodes = nodes;
+        SaltedParameters = [(byte)(iterations >> 8), (byte)iterations, (byte)salt.Length, .. salt];
+    }
+
+    /// <summary>Iterations, salt length and salt, as NSEC3PARAM's RDATA holds them from its third octet.</summary>
+    public byte[] SaltedParameters { get; }
+
+    /// <summary>
+    /// The chain with the members at some hashes set: <paramref name="edits"/>, sorted by hash without repeats,
+    /// gives for each hash its member node, or null for none. Copies the arrays once; null when no member is left.
+    /// </summary>
+    public Nsec3Chain? With(IReadOnlyList<(byte[] Hash, ZoneNode? Node)> edits)
+    {
+        var hashes = new byte[(_nodes.Length + edits.Count) * HashLength];
+        var nodes = new ZoneNode[_nodes.Length + edits.Count];
+        int next = 0, count = 0;
+        foreach (var (hash, node) in edits)
+        {
+            int floor = FloorIndex(hash);
+            bool present = floor >= 0 && HashAt(floor).SequenceEqual(hash);
+            int end = present ? floor : floor + 1;
+            CopyRange(next, end, hashes, nodes, ref count);
+            next = Math.Max(next, floor + 1);
+            if (node is null)
+                continue;
+            hash.CopyTo(hashes, count * HashLength);
+            nodes[count++] = node;
+        }
+        CopyRange(next, _nodes.Length, hashes, nodes, ref count);
+        if (count == 0)
+            return null;
+        Array.Resize(ref hashes, count * HashLength);
+        Array.Resize(ref nodes, count);
+        return new Nsec3Chain(_iterations, _salt, hashes, nodes);
+    }
+
+    private void CopyRange(int from, int to, byte[] hashes, ZoneNode[] nodes, ref int count)
+    {
+        if (to <= from)
+            return;
+        Array.Copy(_hashes, from * HashLength, hashes, count * HashLength, (to - from) * HashLength);
+        Array.Copy(_nodes, from, nodes, count, to - from);
+        count += to - from;
     }
 
     /// <summary>

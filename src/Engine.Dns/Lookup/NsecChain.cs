@@ -8,6 +8,9 @@ internal sealed class NsecChain(ZoneNode[] owners)
 {
     private readonly ZoneNode[] _owners = owners;
 
+    /// <summary>The owners, in canonical order.</summary>
+    public ZoneNode[] Owners => _owners;
+
     /// <summary>
     /// The node whose NSEC matches or covers <paramref name="name"/> (lowercase labels relative to the
     /// origin): the greatest owner not after it. The apex sorts first, so one always exists.

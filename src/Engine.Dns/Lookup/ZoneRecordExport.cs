@@ -7,7 +7,7 @@ namespace SecondaryPortal.Dns.Lookup;
 /// <summary>Turns a snapshot's compact nodes back into records (export, outgoing transfers).</summary>
 internal static class ZoneRecordExport
 {
-    public static IEnumerable<DnsRecord> Enumerate(ZoneSnapshot zone, IEnumerable<ZoneNode> nodes)
+    public static IEnumerable<DnsRecord> Enumerate(ZoneSnapshot zone)
     {
         var apex = zone.Apex;
         int soa = apex.Find(RecordType.SOA);
@@ -20,8 +20,7 @@ internal static class ZoneRecordExport
             foreach (var record in RecordsOf(zone.Origin, apex, i))
                 yield return record;
         }
-        var others = nodes.Where(n => n != apex && !n.IsEmpty).ToArray();
-        Array.Sort(others, (a, b) => NameLabels.Compare(a.Key, b.Key));
+        var others = zone.NodeSet.Ordered.Where(n => n != apex && !n.IsEmpty);
         foreach (var node in others.Concat(zone.Nsec3Nodes))
         {
             for (int i = 0; i < node.Sets.Length; i++)
@@ -32,7 +31,8 @@ internal static class ZoneRecordExport
         }
     }
 
-    private static IEnumerable<DnsRecord> RecordsOf(DnsName origin, ZoneNode node, int set)
+    /// <summary>The records of one RRset of <paramref name="node"/>, owned by its name in the zone's spelling.</summary>
+    public static IEnumerable<DnsRecord> RecordsOf(DnsName origin, ZoneNode node, int set)
     {
         var owner = ZoneStructure.NameOf(node, origin);
         var rrset = node.Sets[set];

@@ -1,4 +1,5 @@
 using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Lookup;
@@ -11,22 +12,22 @@ namespace SecondaryPortal.Dns.Lookup;
 /// </summary>
 public sealed class ZoneSnapshot
 {
-    private readonly Dictionary<byte[], ZoneNode> _nodes;
+    private readonly ZoneNodeSet _set;
     private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
     private readonly byte[] _originLower;
     private readonly DnsRecord _soa;
 
-    internal ZoneSnapshot(DnsName origin, Dictionary<byte[], ZoneNode> nodes, ZoneNode[] nsec3Nodes, NsecChain? nsec, Nsec3Chain? nsec3, int recordCount)
+    internal ZoneSnapshot(DnsName origin, ZoneNodeSet set, NsecChain? nsec, Nsec3Chain? nsec3, int recordCount, int signatureCount)
     {
         Origin = origin;
-        _nodes = nodes;
-        _lookup = nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _set = set;
+        _lookup = set.Nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
         _originLower = origin.ToLowerCase().Wire.ToArray();
-        Apex = nodes[[]];
-        Nsec3Nodes = nsec3Nodes;
+        Apex = set.Nodes[[]];
         Nsec = nsec;
         Nsec3 = nsec3;
         RecordCount = recordCount;
+        SignatureCount = signatureCount;
         var soa = Apex.Sets[Apex.Find(RecordType.SOA)];
         var reader = new DnsReader(soa.FirstRdata);
         int outer = reader.PushLimit(reader.Remaining);
@@ -49,23 +50,29 @@ public sealed class ZoneSnapshot
     public DnsRecord Soa => _soa;
 
     /// <summary>Number of owner names, empty non-terminals included, NSEC3 owners excluded.</summary>
-    public int NodeCount => _nodes.Count;
+    public int NodeCount => _set.Nodes.Count;
 
     /// <summary>True when the zone carries signatures (RRSIG records): DO queries then get DNSSEC data.</summary>
-    public bool IsSigned { get; internal init; }
+    public bool IsSigned => SignatureCount > 0;
 
     /// <summary>
     /// Every record, the apex SOA first, then the other owner names in canonical order (RFC 4034 §6.1),
     /// NSEC3 owners last. Decodes as it goes (for export and outgoing transfers, not the query path).
     /// </summary>
-    public IEnumerable<DnsRecord> Records() => ZoneRecordExport.Enumerate(this, _nodes.Values);
+    public IEnumerable<DnsRecord> Records() => ZoneRecordExport.Enumerate(this);
 
     internal ZoneNode Apex { get; }
 
     /// <summary>Every owner node but the NSEC3 owners, in no particular order (outgoing transfers and diffs).</summary>
-    internal Dictionary<byte[], ZoneNode>.ValueCollection Nodes => _nodes.Values;
+    internal Dictionary<byte[], ZoneNode>.ValueCollection Nodes => _set.Nodes.Values;
 
-    internal ZoneNode[] Nsec3Nodes { get; }
+    /// <summary>Number of RRSIG records.</summary>
+    internal int SignatureCount { get; }
+
+    /// <summary>The nodes, the lookup structures a patch copies.</summary>
+    internal ZoneNodeSet NodeSet => _set;
+
+    internal ZoneNode[] Nsec3Nodes => _set.Nsec3Nodes;
 
     internal NsecChain? Nsec { get; }
 
@@ -90,5 +97,20 @@ public sealed class ZoneSnapshot
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(records);
         return new ZoneSnapshotBuilder(origin).Build(records);
+    }
+
+    /// <summary>
+    /// The zone after the diffs of an IXFR (RFC 1995 §4), as a new snapshot; this one is not changed. The result
+    /// equals what <see cref="Build"/> makes of the records <see cref="ZoneDiff.TryApply"/> yields, with the same
+    /// checks on the changed data, but only the changed names are rebuilt: the cost follows the diffs, plus a
+    /// shallow copy of the node index. Fails, like <see cref="ZoneDiff.TryApply"/>, when a diff does not start at
+    /// the serial before it, deletes a record the zone does not hold or adds one it holds: the copy has drifted
+    /// and needs a full transfer.
+    /// </summary>
+    /// <param name="diffs">The diffs of an IXFR, oldest first (at least one).</param>
+    public ZoneBuildResult Apply(IReadOnlyList<ZoneDiff> diffs)
+    {
+        ArgumentNullException.ThrowIfNull(diffs);
+        return ZoneSnapshotPatcher.Apply(this, diffs);
     }
 }

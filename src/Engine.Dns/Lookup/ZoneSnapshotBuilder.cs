@@ -24,7 +24,7 @@ internal sealed class ZoneSnapshotBuilder
     private readonly byte[] _rdata = new byte[ushort.MaxValue];
     private int _suppressedWarnings;
     private int _recordCount;
-    private bool _signed;
+    private int _signatureCount;
 
     public ZoneSnapshotBuilder(DnsName origin)
     {
@@ -45,18 +45,47 @@ internal sealed class ZoneSnapshotBuilder
             return Result(null);
         ZoneStructure.AddEmptyNonTerminals(_nodes, _nodeLookup);
         ZoneStructure.ComputeFlags(_nodes, _nodeLookup, apex, _origin, Warn);
+        SealAll();
+        var ordered = ZoneStructure.Order(_nodes.Values);
+        var nsec = ZoneStructure.BuildNsecChain(ordered);
+        var nsec3 = ZoneStructure.BuildNsec3Chain(apex, _nsec3Nodes.Values, out var nsec3Nodes);
+        _nodes.TrimExcess();
+        var snapshot = new ZoneSnapshot(_origin, new ZoneNodeSet(_nodes, _nsec3Nodes, nsec3Nodes, ordered), nsec, nsec3, _recordCount, _signatureCount);
+        return Result(snapshot);
+    }
+
+    /// <summary>The owner names ingested so far (no empty non-terminals), by lowercase relative labels.</summary>
+    internal Dictionary<byte[], ZoneNode> Nodes => _nodes;
+
+    /// <summary>The NSEC3 owners ingested so far, by lowercase relative labels.</summary>
+    internal Dictionary<byte[], ZoneNode> Nsec3Nodes => _nsec3Nodes;
+
+    /// <summary>Records stored so far (duplicates not counted).</summary>
+    internal int RecordCount => _recordCount;
+
+    /// <summary>RRSIG records stored so far.</summary>
+    internal int SignatureCount => _signatureCount;
+
+    /// <summary>Errors so far.</summary>
+    internal List<string> Errors => _errors;
+
+    /// <summary>
+    /// Stores one record as <see cref="Build"/> does (drops what is not servable, with a warning), without
+    /// computing the zone's structure: for <see cref="ZoneSnapshotPatcher"/>, which rebuilds changed names only.
+    /// </summary>
+    internal void Ingest(DnsRecord record) => Add(record);
+
+    /// <summary>Trims every RRset array to its length; the nodes are then immutable.</summary>
+    internal void SealAll()
+    {
         foreach (var zoneNode in _nodes.Values)
             Seal(zoneNode);
         foreach (var nsec3Node in _nsec3Nodes.Values)
             Seal(nsec3Node);
-        var nsec = ZoneStructure.BuildNsecChain(_nodes.Values);
-        var nsec3 = ZoneStructure.BuildNsec3Chain(apex, _nsec3Nodes.Values, out var nsec3Nodes);
-        _nodes.TrimExcess();
-        var snapshot = new ZoneSnapshot(_origin, _nodes, nsec3Nodes, nsec, nsec3, _recordCount) { IsSigned = _signed };
-        return Result(snapshot);
     }
 
-    private ZoneBuildResult Result(ZoneSnapshot? snapshot)
+    /// <summary>Finishes the messages: adds the count of warnings left out.</summary>
+    internal ZoneBuildResult Result(ZoneSnapshot? snapshot)
     {
         if (_suppressedWarnings > 0)
             _warnings.Add($"... and {_suppressedWarnings} more warnings");
@@ -100,9 +129,12 @@ internal sealed class ZoneSnapshotBuilder
             _errors.Add($"{record.Name}: SOA record not at the zone apex {_origin}");
             return;
         }
-        _signed |= type == RecordType.RRSIG;
         if (AddToSet(node, record, rdata, covered))
+        {
             _recordCount++;
+            if (type == RecordType.RRSIG)
+                _signatureCount++;
+        }
     }
 
     private ZoneNode GetOrAddNode(ReadOnlySpan<byte> relative, bool nsec3Owner)
@@ -153,7 +185,7 @@ internal sealed class ZoneSnapshotBuilder
         return true;
     }
 
-    private void CheckApex(ZoneNode? apex)
+    internal void CheckApex(ZoneNode? apex)
     {
         int soa = apex?.Find(RecordType.SOA) ?? -1;
         if (soa < 0)
@@ -175,7 +207,7 @@ internal sealed class ZoneSnapshotBuilder
         }
     }
 
-    private void Warn(string message)
+    internal void Warn(string message)
     {
         if (_warnings.Count < MaxMessages)
             _warnings.Add(message);

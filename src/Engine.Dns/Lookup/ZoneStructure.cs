@@ -59,14 +59,22 @@ internal static class ZoneStructure
         }
     }
 
-    /// <summary>The owners of NSEC records, in canonical order; null when the zone has none.</summary>
-    public static NsecChain? BuildNsecChain(IEnumerable<ZoneNode> nodes)
+    /// <summary>The nodes in canonical order (RFC 4034 §6.1): the apex first, each name before its descendants.</summary>
+    public static ZoneNode[] Order(IEnumerable<ZoneNode> nodes)
     {
-        var owners = nodes.Where(n => n.Find(RecordType.NSEC) >= 0).ToArray();
-        if (owners.Length == 0)
-            return null;
-        Array.Sort(owners, (a, b) => NameLabels.Compare(a.Key, b.Key));
-        return new NsecChain(owners);
+        var ordered = nodes.ToArray();
+        Array.Sort(ordered, CanonicalOrder);
+        return ordered;
+    }
+
+    /// <summary>Canonical order of two nodes of one zone (RFC 4034 §6.1).</summary>
+    public static int CanonicalOrder(ZoneNode left, ZoneNode right) => NameLabels.Compare(left.Key, right.Key);
+
+    /// <summary>The owners of NSEC records, in canonical order, from the nodes in that order; null when the zone has none.</summary>
+    public static NsecChain? BuildNsecChain(ZoneNode[] ordered)
+    {
+        var owners = ordered.Where(n => n.Find(RecordType.NSEC) >= 0).ToArray();
+        return owners.Length == 0 ? null : new NsecChain(owners);
     }
 
     /// <summary>
@@ -84,15 +92,7 @@ internal static class ZoneStructure
         var members = new List<(byte[] Hash, ZoneNode Node)>();
         foreach (var node in all)
         {
-            int set = node.Find(RecordType.NSEC3);
-            if (set < 0)
-                continue;
-            var rdata = node.Sets[set].FirstRdata;
-            if (rdata.Length < 5 + salted[2] || rdata[0] != Nsec3Chain.Sha1 || !rdata.Slice(2, salted.Length).SequenceEqual(salted))
-                continue;
-            if (node.Key.Length < 2 || node.Key[0] != node.Key.Length - 1)
-                continue;
-            if (Base32Hex.TryDecode(Encoding.ASCII.GetString(node.Key, 1, node.Key[0]), out var hash) && hash.Length == Nsec3Chain.HashLength)
+            if (Nsec3Hash(node, salted) is { } hash)
                 members.Add((hash, node));
         }
         if (members.Count == 0)
@@ -103,6 +103,23 @@ internal static class ZoneStructure
             members[i].Hash.CopyTo(hashes, i * Nsec3Chain.HashLength);
         ushort iterations = (ushort)(salted[0] << 8 | salted[1]);
         return new Nsec3Chain(iterations, salted[3..], hashes, members.Select(m => m.Node).ToArray());
+    }
+
+    /// <summary>
+    /// The owner hash of <paramref name="node"/> when its NSEC3 belongs to the chain of <paramref name="salted"/>
+    /// (iterations, salt length, salt, as in NSEC3PARAM's RDATA from its third octet); otherwise null.
+    /// </summary>
+    public static byte[]? Nsec3Hash(ZoneNode node, ReadOnlySpan<byte> salted)
+    {
+        int set = node.Find(RecordType.NSEC3);
+        if (set < 0)
+            return null;
+        var rdata = node.Sets[set].FirstRdata;
+        if (rdata.Length < 5 + salted[2] || rdata[0] != Nsec3Chain.Sha1 || !rdata.Slice(2, salted.Length).SequenceEqual(salted))
+            return null;
+        if (node.Key.Length < 2 || node.Key[0] != node.Key.Length - 1)
+            return null;
+        return Base32Hex.TryDecode(Encoding.ASCII.GetString(node.Key, 1, node.Key[0]), out var hash) && hash.Length == Nsec3Chain.HashLength ? hash : null;
     }
 
     private static ReadOnlySpan<byte> FirstNsec3(ZoneNode[] nodes)
@@ -125,7 +142,8 @@ internal static class ZoneStructure
         return DnsName.FromWire(wire);
     }
 
-    private static NodeFlags OwnFlags(ZoneNode node, bool isApex)
+    /// <summary>The flags a node has of its own RRsets, before its ancestors' are added.</summary>
+    public static NodeFlags OwnFlags(ZoneNode node, bool isApex)
     {
         var flags = isApex ? NodeFlags.Apex : NodeFlags.None;
         foreach (var set in node.Sets)
@@ -142,6 +160,6 @@ internal static class ZoneStructure
     }
 
     /// <summary>DNSSEC records may sit beside a CNAME (RFC 4035 §2.5); anything else may not (RFC 2181 §10.1).</summary>
-    private static bool HasDataBesideCname(ZoneNode node) =>
+    public static bool HasDataBesideCname(ZoneNode node) =>
         node.Sets.Any(s => s.Type is not (RecordType.CNAME or RecordType.RRSIG or RecordType.NSEC or RecordType.KEY));
 }

@@ -11,9 +11,10 @@ namespace SecondaryPortal.Engine.Events;
 /// <summary>
 /// Asks one primary for a zone: its SOA first (RFC 1996 §3.11: a refresh always checks the serial, a NOTIFY's is a hint),
 /// compared by RFC 1982 with the copy served; when newer, an IXFR from our serial (the client falls back to AXFR as RFC
-/// 1995 §4 allows) or an AXFR when nothing is served yet. The diffs are applied to the served copy and the result is
-/// built into a new snapshot aside (ZoneSnapshot.Build checks the SOA, drops data outside the zone, reports CNAME beside
-/// other data); the served copy is never touched. Every step adds a line to the transfer history.
+/// 1995 §4 allows) or an AXFR when nothing is served yet. The diffs are applied to the served copy into a new snapshot aside
+/// (ZoneSnapshot.Apply rebuilds the changed names only, with the checks of ZoneSnapshot.Build: the SOA, data outside the
+/// zone, CNAME beside other data); a whole zone is built by ZoneSnapshot.Build. The served copy is never touched. Every step
+/// adds a line to the transfer history.
 /// </summary>
 internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimeProvider time, ILogger logger)
 {
@@ -50,8 +51,10 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         CancellationToken cancellationToken)
     {
         var current = loop.Snapshot!;
-        if (ZoneDiff.TryApply(current.Records().ToList(), transfer.Diffs, out var applied, out string? error))
-            return Build(loop, primary, transfer, applied, transfer.Diffs, log);
+        var applied = current.Apply(transfer.Diffs);
+        if (applied.Succeeded)
+            return Built(loop, primary, transfer, applied, transfer.Diffs, log);
+        string error = string.Join("; ", applied.Errors.Take(MaxErrorsInWords));
         LogDiffDoesNotApply(loop.Origin.ToString(), primary.Server.ToString(), current.Serial, error);
         log.Add(Line(loop, primary, TransferLogKind.Failed, transfer.Soa?.Serial, transfer.Duration, transfer, $"the IXFR does not apply to our copy ({error}); taking the zone by AXFR"));
         var full = await client.TransferAsync(loop.Origin, primary.Server, null, cancellationToken);
@@ -61,9 +64,12 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
     }
 
     private PrimaryAttempt Build(ZoneEventLoop loop, ConfiguredPrimary primary, TransferResult transfer, IReadOnlyList<DnsRecord> records,
+        IReadOnlyList<ZoneDiff>? diffs, List<TransferLogEntry> log) =>
+        Built(loop, primary, transfer, ZoneSnapshot.Build(loop.Origin, records), diffs, log);
+
+    private PrimaryAttempt Built(ZoneEventLoop loop, ConfiguredPrimary primary, TransferResult transfer, ZoneBuildResult built,
         IReadOnlyList<ZoneDiff>? diffs, List<TransferLogEntry> log)
     {
-        var built = ZoneSnapshot.Build(loop.Origin, records);
         uint? announced = transfer.Soa?.Serial;
         if (built.Snapshot is not { } snapshot)
         {

@@ -53,9 +53,10 @@ public sealed class ListenerAllocationTests(ITestOutputHelper output)
         output.WriteLine($"{address}: {Measured} datagrams, process allocated {process} B ({(double)process / Measured:F3} B/datagram), serving thread {serverThread} B");
         Assert.Equal(ServerTestHandler.UdpAddress, reply.AsSpan(replyLength - 4, 4).ToArray());
         Assert.Equal(0, serverThread);
-        // The process figure also holds whatever the runtime and test host do meanwhile (timers, tiering):
-        // a few hundred bytes at most, far below one allocation per datagram.
-        Assert.True(process < Measured, $"the process allocated {process} bytes over {Measured} datagrams");
+        // The serving thread's own count above is the exact check. The process figure also holds whatever the
+        // runtime, the test host and timers left behind by earlier tests do meanwhile (seen: 0 B to 76 KB), so it
+        // is only a sanity bound: less than one small object per datagram on average.
+        Assert.True(process < 64L * Measured, $"the process allocated {process} bytes over {Measured} datagrams");
     }
 
     /// <summary>
