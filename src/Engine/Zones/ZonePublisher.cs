@@ -49,6 +49,7 @@ public sealed partial class ZonePublisher(
         // inside the host's start, holding back the DNS listeners and the web server until it ends.
         await Task.Yield();
         await SyncAsync(stoppingToken);
+        ReleaseLoadGarbage();
         _initialLoad.TrySetResult();
         using var timer = new PeriodicTimer(options.PollInterval, timeProvider);
         try
@@ -61,6 +62,14 @@ public sealed partial class ZonePublisher(
             // Host shutdown.
         }
     }
+
+    /// <summary>
+    /// Loading decodes every stored record into short-lived objects; the snapshots keep only compact bytes. One
+    /// compacting collection after the initial load returns that transient peak to the operating system, which
+    /// for a 1,000,000-record zone is the difference between the process's memory and the zone's.
+    /// </summary>
+    private static void ReleaseLoadGarbage() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>
     /// Brings the table up to date with the store now. The poll loop calls it; an in-process writer may call
