@@ -61,11 +61,16 @@ def main():
     bind_port, knot_port, ours_port = free_port(), free_port(), free_port()
     procs = []
     try:
+        # BIND paces its NOTIFYs (notify-rate): the target listed first hears of a change a little sooner, so
+        # NOTIFY_FIRST=knot|ours says who is first, and the README reports both orders.
+        first_knot = os.environ.get("NOTIFY_FIRST", "ours") == "knot"
+        ports = [knot_port, ours_port] if first_knot else [ours_port, knot_port]
+        notify_order = " ".join(f"127.0.0.1 port {p};" for p in ports)
         os.makedirs(f"{work}/bind")
         with open(f"{work}/bind/named.conf", "w") as f:
             f.write(f'''options {{ directory "{work}/bind"; pid-file none; listen-on port {bind_port} {{ 127.0.0.1; }};
   listen-on-v6 {{ none; }}; recursion no; dnssec-validation no; notify explicit; ixfr-from-differences yes;
-  also-notify {{ 127.0.0.1 port {knot_port}; 127.0.0.1 port {ours_port}; }}; notify-delay 0; }};
+  also-notify {{ {notify_order} }}; notify-delay 0; notify-rate 1000; }};
 controls {{ }};
 key "{KEY[0]}" {{ algorithm {KEY[1]}; secret "{KEY[2]}"; }};
 zone "{ZONE}" {{ type primary; file "{work}/zone.db"; allow-update {{ key {KEY[0]}; }}; allow-transfer {{ any; }}; }};
@@ -108,8 +113,11 @@ zone:
 
         data = f"{work}/ours"
         common = [f"--Storage:DataDirectory={data}"]
-        procs.append(subprocess.Popen(["dotnet", PORTAL, *common, f"--Dns:Listen:0=127.0.0.1:{ours_port}",
-                                       "--urls", "http://127.0.0.1:0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        log = open(f"{work}/ours.log", "w")
+        procs.append(subprocess.Popen(["dotnet", PORTAL, *common, f"--Dns:Listen:0=127.0.0.1:{ours_port}", "--urls", "http://127.0.0.1:0",
+                                       "--Logging:Console:FormatterName=simple", "--Logging:Console:FormatterOptions:SingleLine=true",
+                                       "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff "], stdout=log, stderr=log))
+        print(f"our log: {work}/ours.log")
         time.sleep(3)  # the host is up before the zone is added, so the transfer alone is timed
         subprocess.run(["dotnet", PORTAL, "zone", "add", ZONE, "--secondary", "--primary", f"127.0.0.1:{bind_port}", *common],
                        check=True, stdout=subprocess.DEVNULL)
@@ -123,6 +131,8 @@ zone:
             script = f"server 127.0.0.1 {bind_port}\nzone {ZONE}\nupdate add {name} 60 IN TXT \"{i}\"\nsend\n"
             subprocess.run(["nsupdate", "-y", f"{KEY[1]}:{KEY[0]}:{KEY[2]}"], input=script.encode(), check=True)
             replied = time.monotonic()
+            if os.environ.get("PROPAGATION_TRACE"):
+                print(f"change {i}: primary replied at {time.strftime('%H:%M:%S')}.{int(time.time() * 1000) % 1000:03d}")
             for port, seconds in wait_served([knot_port, ours_port], name, 16, replied, limit=10).items():
                 latencies[port].append(seconds * 1000)
             time.sleep(1)
@@ -134,7 +144,8 @@ zone:
             p99 = values[min(len(values) - 1, int(round(0.99 * (len(values) - 1))))]
             return (f"| {label} | {statistics.median(values):.1f} | {p99:.1f} | {len(values)}/{changes} | "
                     f"{initial:.2f} |" if initial else "- |")
-        print(f"\nzone of {records} records, {changes} changes about a second apart (BIND 9 primary, NOTIFY to both)\n")
+        print(f"\nzone of {records} records, {changes} changes about a second apart (BIND 9 primary, NOTIFY to both, "
+              f"{'Knot' if first_knot else 'SecondaryPortal'} notified first)\n")
         print("| secondary | propagation median ms | p99 ms | changes seen | initial transfer until served s |")
         print("| --- | ---: | ---: | ---: | ---: |")
         print(row("SecondaryPortal", ours_port, ours_initial))
