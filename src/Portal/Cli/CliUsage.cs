@@ -13,7 +13,7 @@ public static class CliUsage
           SecondaryPortal.Portal zone import <origin> <file>    load or replace an authoritative zone from a master file
           SecondaryPortal.Portal zone export <origin> [file]    write a stored zone as a master file (stdout without file)
           SecondaryPortal.Portal zone list                      list the stored zones (kind, status, serial)
-          SecondaryPortal.Portal zone add <origin> --secondary --primary ADDR[:PORT] [--primary ...]
+          SecondaryPortal.Portal zone add <origin> [<origin> ...] --secondary --primary ADDR[:PORT] [--primary ...]
                                  [--tsig NAME --tsig-algorithm ALG --tsig-secret BASE64]
                                                                 add a secondary zone transferred from its primaries
                                                                 (tried in order; the key signs SOA queries, transfers

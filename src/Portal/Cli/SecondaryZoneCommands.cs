@@ -12,7 +12,7 @@ namespace SecondaryPortal.Portal.Cli;
 /// </summary>
 internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWriter output, TextWriter error)
 {
-    private const string AddUsage = "usage: zone add <origin> --secondary --primary ADDR[:PORT] [--primary ...] [--tsig NAME --tsig-algorithm ALG --tsig-secret BASE64]";
+    private const string AddUsage = "usage: zone add <origin> [<origin> ...] --secondary --primary ADDR[:PORT] [--primary ...] [--tsig NAME --tsig-algorithm ALG --tsig-secret BASE64]";
 
     private SecondaryZoneCatalog Catalog => services.GetRequiredService<SecondaryZoneCatalog>();
 
@@ -26,7 +26,7 @@ internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWrite
             return CliApplication.Fail(error, $"--{options[0].Key} is an option of 'zone add' only");
         return words switch
         {
-            ["add", var origin] => AddAsync(origin, options, cancellationToken),
+            ["add", _, ..] => AddAsync(words.Skip(1).ToArray(), options, cancellationToken),
             ["status", var origin] => StatusAsync(origin, cancellationToken),
             ["refresh", var origin] => RefreshAsync(origin, cancellationToken),
             ["remove", var origin] => RemoveAsync(origin, cancellationToken),
@@ -35,10 +35,16 @@ internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWrite
         };
     }
 
-    private async Task<int> AddAsync(string originText, IReadOnlyList<KeyValuePair<string, string?>> options, CancellationToken cancellationToken)
+    /// <summary>Adds one or more secondary zones with the same primaries and key (every name is checked before any is added).</summary>
+    private async Task<int> AddAsync(string[] originTexts, IReadOnlyList<KeyValuePair<string, string?>> options, CancellationToken cancellationToken)
     {
-        if (ParseOrigin(originText) is not { } origin)
-            return await CliApplication.Fail(error, $"'{originText}' is not a valid zone name");
+        var origins = new List<DnsName>(originTexts.Length);
+        foreach (string originText in originTexts)
+        {
+            if (ParseOrigin(originText) is not { } origin)
+                return await CliApplication.Fail(error, $"'{originText}' is not a valid zone name");
+            origins.Add(origin);
+        }
         if (!options.Any(o => o.Key == "secondary"))
             return await CliApplication.Fail(error, "zone add adds secondary zones: give --secondary (an authoritative zone is added with zone import <origin> <file>)");
         var primaries = new List<IPEndPoint>();
@@ -52,11 +58,21 @@ internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWrite
             return await CliApplication.Fail(error, "give at least one --primary ADDR[:PORT]; " + AddUsage);
         if (!TryReadKey(options, out string? keyName, out var key, out string? keyError))
             return await CliApplication.Fail(error, keyError);
-        var result = await Catalog.AddAsync(origin, primaries, keyName, key, cancellationToken);
-        if (!result.Succeeded)
-            return await CliApplication.Fail(error, result.Message);
-        await output.WriteLineAsync(result.Message);
-        return 0;
+        int failed = 0;
+        foreach (var origin in origins)
+        {
+            var result = await Catalog.AddAsync(origin, primaries, keyName, key, cancellationToken);
+            if (result.Succeeded)
+            {
+                await output.WriteLineAsync(result.Message);
+            }
+            else
+            {
+                await CliApplication.Fail(error, result.Message); // says "error: ..."; the other zones are still added
+                failed++;
+            }
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     private async Task<int> StatusAsync(string originText, CancellationToken cancellationToken)

@@ -28,6 +28,35 @@ public sealed class SecondaryZoneVerbTests
     }
 
     [Fact]
+    public async Task Add_OfSeveralZones_AddsEachFromTheSamePrimary_AndReportsTheOnesThatFail()
+    {
+        using var temp = new TempDataDirectory();
+        await Support.Cli.RunAsync("zone", "add", "b.example.", "--secondary", "--primary", "192.0.2.1", temp.Override);
+
+        var add = await Support.Cli.RunAsync("zone", "add", "a.example.", "b.example.", "c.example.", "--secondary", "--primary", "192.0.2.1", temp.Override);
+        var list = await Support.Cli.RunAsync("zone", "list", temp.Override);
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("Added secondary zone a.example.", add.Output, StringComparison.Ordinal);
+        Assert.Contains("Added secondary zone c.example.", add.Output, StringComparison.Ordinal);
+        Assert.Contains("b.example.", add.Error, StringComparison.Ordinal);
+        Assert.Equal(3, list.Output.Split('\n').Count(line => line.Contains("Secondary", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Add_OfSeveralZones_WithOneBadName_AddsNone()
+    {
+        using var temp = new TempDataDirectory();
+
+        var add = await Support.Cli.RunAsync("zone", "add", "a.example.", "bad..name", "--secondary", "--primary", "192.0.2.1", temp.Override);
+        var list = await Support.Cli.RunAsync("zone", "list", temp.Override);
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("'bad..name' is not a valid zone name", add.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("a.example.", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Add_WithATsigKey_StoresTheSecretProtected_AndAnotherZoneReusesTheKeyByName()
     {
         using var temp = new TempDataDirectory();
