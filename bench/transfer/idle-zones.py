@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Idle cost of many secondary zones: BIND 9 serves N small primary zones; Knot and SecondaryPortal are
+secondaries of all of them. Once every zone is served by both, measure each secondary's CPU time over an
+idle minute and its memory (PSS). Prints a Markdown table for bench/README.md.
+
+    python3 bench/transfer/idle-zones.py [zones=10000] [idle_seconds=60]
+"""
+import os, socket, struct, subprocess, sys, tempfile, time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PORTAL = os.path.join(ROOT, "src/Portal/bin/Release/net10.0/SecondaryPortal.Portal.dll")
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def query(name, qid):
+    q = struct.pack(">HHHHHH", qid, 0, 1, 0, 0, 0)
+    for label in name.rstrip(".").split("."):
+        q += bytes([len(label)]) + label.encode()
+    return q + b"\0" + struct.pack(">HH", 6, 1)
+
+
+def served(port, zones, limit):
+    """Waits until every zone's SOA is answered with NOERROR; returns seconds taken, or None."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.settimeout(0.2)
+    pending, started = list(zones), time.monotonic()
+    while pending and time.monotonic() - started < limit:
+        still = []
+        for i, zone in enumerate(pending):
+            sock.sendto(query(zone, i & 0xFFFF), ("127.0.0.1", port))
+            try:
+                data, _ = sock.recvfrom(4096)
+                ok = (data[3] & 0xF) == 0 and struct.unpack(">H", data[6:8])[0] > 0
+            except socket.timeout:
+                ok = False
+            if not ok:
+                still.append(zone)
+        pending = still
+        if pending:
+            time.sleep(1)
+    return None if pending else time.monotonic() - started
+
+
+def tree(pid):
+    pids = [pid]
+    for child in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split():
+        pids += tree(int(child))
+    return pids
+
+
+def cpu_ticks(pid):
+    total = 0
+    for p in tree(pid):
+        with open(f"/proc/{p}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total
+
+
+def pss_mib(pid):
+    total = 0
+    for p in tree(pid):
+        with open(f"/proc/{p}/smaps_rollup") as f:
+            total += sum(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+    return total / 1024
+
+
+def main():
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    idle = int(sys.argv[2]) if len(sys.argv) > 2 else 60
+    work = tempfile.mkdtemp(prefix="sp-idle-")
+    zones = [f"z{i}.idle.example." for i in range(count)]
+    bind_port, knot_port, ours_port = free_port(), free_port(), free_port()
+    with open(f"{work}/tiny.db", "w") as f:
+        f.write("$TTL 3600\n@ SOA ns1 hostmaster 1 3600 600 86400 300\n@ NS ns1\nns1 A 192.0.2.1\nwww A 192.0.2.2\n")
+    with open(f"{work}/named.conf", "w") as f:
+        f.write(f'options {{ directory "{work}"; pid-file none; listen-on port {bind_port} {{ 127.0.0.1; }}; listen-on-v6 {{ none; }};\n'
+                f'  recursion no; dnssec-validation no; notify no; allow-transfer {{ any; }}; transfers-out 100; }};\ncontrols {{ }};\n')
+        for zone in zones:
+            f.write(f'zone "{zone}" {{ type primary; file "tiny.db"; }};\n')
+    os.makedirs(f"{work}/knot")
+    with open(f"{work}/knot/knot.conf", "w") as f:
+        f.write(f"server:\n  listen: 127.0.0.1@{knot_port}\n  rundir: {work}/knot\ndatabase:\n  storage: {work}/knot\n"
+                f"remote:\n  - id: primary\n    address: 127.0.0.1@{bind_port}\n"
+                f"template:\n  - id: default\n    storage: {work}/knot\n    master: primary\n    zonefile-sync: -1\n"
+                f"    zonefile-load: none\n    journal-content: all\nzone:\n")
+        for zone in zones:
+            f.write(f"  - domain: {zone}\n")
+    procs = []
+    try:
+        procs.append(subprocess.Popen(["/usr/sbin/named", "-g", "-4", "-c", f"{work}/named.conf"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        if served(bind_port, zones[-1:], 120) is None:
+            sys.exit("BIND did not load the zones")
+        knot = subprocess.Popen(["/usr/sbin/knotd", "-c", f"{work}/knot/knot.conf"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        procs.append(knot)
+        data = [f"--Storage:DataDirectory={work}/ours"]
+        ours = subprocess.Popen(["dotnet", PORTAL, *data, f"--Dns:Listen:0=127.0.0.1:{ours_port}", "--urls", "http://127.0.0.1:0"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        procs.append(ours)
+        time.sleep(3)
+        subprocess.run(["dotnet", PORTAL, "zone", "add", *zones, "--secondary", "--primary", f"127.0.0.1:{bind_port}", *data],
+                       check=True, stdout=subprocess.DEVNULL)
+        knot_time = served(knot_port, zones, 600)
+        ours_time = served(ours_port, zones, 600)
+        time.sleep(10)  # let the initial transfers' aftermath settle
+        rows = []
+        before = {"SecondaryPortal": cpu_ticks(ours.pid), "Knot": cpu_ticks(knot.pid)}
+        time.sleep(idle)
+        for label, proc, took in (("SecondaryPortal", ours, ours_time), ("Knot", knot, knot_time)):
+            cpu = (cpu_ticks(proc.pid) - before[label]) / TICKS
+            rows.append(f"| {label} | {took if took is None else f'{took:.1f}'} | {100 * cpu / idle:.2f} | {pss_mib(proc.pid):.0f} |")
+        print(f"\n{count} secondary zones of one primary (BIND 9); idle {idle} s after all were served\n")
+        print("| secondary | all zones served after s | idle CPU % of one core | PSS MiB |")
+        print("| --- | ---: | ---: | ---: |")
+        print("\n".join(rows))
+    finally:
+        for p in procs:
+            p.kill()
+
+
+if __name__ == "__main__":
+    main()
