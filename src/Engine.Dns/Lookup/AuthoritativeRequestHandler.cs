@@ -8,8 +8,8 @@ namespace SecondaryPortal.Dns.Lookup;
 /// Answers queries from the zones of a <see cref="ZoneTable"/>, writing straight from the snapshots into
 /// the listener's buffer; an ordinary answer allocates nothing. Requests it does not serve are answered
 /// as BIND 9 answers them unless noted: responses and runts get silence, malformed requests FORMERR
-/// (RFC 1035 §4.1.1), other opcodes NOTIMP (NOTIFY and UPDATE included, until the transfer engine takes
-/// NOTIFY), EDNS versions above 0 BADVERS (RFC 6891 §6.1.3), classes other than IN and ANY REFUSED,
+/// (RFC 1035 §4.1.1), other opcodes NOTIMP (UPDATE included; in the server, <see cref="Server.DnsRequestRouter"/>
+/// sends NOTIFY to the transfer engine before it gets here), EDNS versions above 0 BADVERS (RFC 6891 §6.1.3), classes other than IN and ANY REFUSED,
 /// meta types FORMERR (RFC 6895 §3.1), MAILA and MAILB NOTIMP, names outside every zone REFUSED, and a
 /// known zone that is expired or not loaded SERVFAIL.
 /// </summary>
@@ -73,7 +73,8 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
             return DnsRcode.Refused;
         return query.Type switch
         {
-            // Zone transfers are not served yet (the transfer engine adds XFR out); BIND answers FORMERR over UDP.
+            // Zone transfers are the ZoneTransferResponder's (the router sends them there); a handler used alone
+            // says it does not do them.
             RecordType.AXFR or RecordType.IXFR => DnsRcode.NotImp,
             RecordType.MAILA or RecordType.MAILB => DnsRcode.NotImp,
             // RFC 6895 §3.1: OPT, TSIG, TKEY and the other meta types (128-255) are not asked for in a question.
