@@ -26,7 +26,8 @@ dotnet build SecondaryPortal.sln -c Release -v q -nologo || { echo "0 passed, 1 
 results=TestResults
 rm -rf "$results"
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*/*.Tests.csproj; do  # tests/TestSupport is a helper library, not a test project
+  [ -f "$project" ] || continue
   name=$(basename "$project" .csproj)
   echo "Testing $name"
   dotnet test "$project" -c Release --no-build -nologo -v q \

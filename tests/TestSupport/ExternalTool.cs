@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SecondaryPortal.Engine.Tests.Support;
+namespace SecondaryPortal.Testing;
 
 /// <summary>Runs a command-line tool of the peers (named-compilezone, dnssec-keygen, nsupdate, dig ...), bounded in time.</summary>
 public static class ExternalTool

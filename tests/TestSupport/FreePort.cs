@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SecondaryPortal.Dns.Tests.Interop;
+namespace SecondaryPortal.Testing;
 
 /// <summary>Finds a loopback port free for both UDP and TCP.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

@@ -1,10 +1,10 @@
-namespace SecondaryPortal.Dns.Tests.Transfer;
+namespace SecondaryPortal.Testing;
 
 /// <summary>
 /// A clock that moves only when the test says (Microsoft.Extensions.TimeProvider.Testing is not available here):
 /// timers created through it fire when <see cref="Advance"/> passes their due time.
 /// </summary>
-internal sealed class SteppedTimeProvider : TimeProvider
+public sealed class SteppedTimeProvider : TimeProvider
 {
     private readonly object _lock = new();
     private readonly List<Timer> _timers = [];
