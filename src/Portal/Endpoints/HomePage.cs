@@ -12,17 +12,19 @@ namespace SecondaryPortal.Portal.Endpoints;
 /// </summary>
 public static class HomePage
 {
-    /// <summary>Renders the page from the live zone table and the bound listeners.</summary>
-    public static string Render(ZoneTable zones, DnsServerHostedService dns)
+    /// <summary>Renders the page from the live zone table, the bound listeners and the query counters.</summary>
+    public static string Render(ZoneTable zones, DnsServerHostedService dns, QueryCounters counters)
     {
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(dns);
+        ArgumentNullException.ThrowIfNull(counters);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>SecondaryPortal</title>")
             .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse}")
             .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}code,pre{background:#f4f4f4;padding:.1rem .3rem}</style></head>\n<body>\n")
             .Append("<h1>SecondaryPortal</h1>\n");
         AppendZones(html, zones);
+        AppendQueries(html, counters);
         AppendEndpoints(html, dns);
         html.Append("<h2>Add a zone</h2>\n<p>Import a master file with the command line (same configuration, the running server serves it within a second):</p>\n")
             .Append("<pre>dotnet run --project src/Portal -- zone import example.com. example.com.zone\n")
@@ -48,6 +50,30 @@ public static class HomePage
                 html.Append("<td>").Append(snapshot.Serial).Append("</td><td>").Append(snapshot.RecordCount).Append("</td></tr>\n");
             else
                 html.Append("<td colspan=\"2\">not loaded (answers SERVFAIL)</td></tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    /// <summary>Queries answered since the start, per zone and response code (the analytics issue stores them over time).</summary>
+    private static void AppendQueries(StringBuilder html, QueryCounters counters)
+    {
+        var totals = counters.Snapshot()
+            .GroupBy(c => (Zone: c.Zone?.ToString() ?? "(no zone)", Rcode: c.Rcode is { } rcode ? rcode.ToString().ToUpperInvariant() : "OTHER"))
+            .Select(g => (g.Key.Zone, g.Key.Rcode, Count: g.Sum(c => c.Count)))
+            .Where(t => t.Count > 0)
+            .OrderBy(t => t.Zone, StringComparer.Ordinal).ThenBy(t => t.Rcode, StringComparer.Ordinal)
+            .ToList();
+        html.Append("<h2>Queries answered since start</h2>\n");
+        if (totals.Count == 0)
+        {
+            html.Append("<p id=\"no-queries\">None yet.</p>\n");
+            return;
+        }
+        html.Append("<table id=\"queries\">\n<tr><th>Zone</th><th>Response code</th><th>Queries</th></tr>\n");
+        foreach (var (zone, rcode, count) in totals)
+        {
+            html.Append("<tr><td>").Append(WebUtility.HtmlEncode(zone)).Append("</td><td>").Append(rcode)
+                .Append("</td><td>").Append(count).Append("</td></tr>\n");
         }
         html.Append("</table>\n");
     }

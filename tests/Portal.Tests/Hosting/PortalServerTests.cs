@@ -38,6 +38,8 @@ public sealed class PortalServerTests(ITestOutputHelper output)
             string home = await http.GetStringAsync("/");
             Assert.Contains("<td>example.com.</td><td>1</td><td>5</td>", home, StringComparison.Ordinal);
             Assert.Contains($"UDP {udp}", home, StringComparison.Ordinal);
+            Assert.Contains("<td>example.com.</td><td>NOERROR</td><td>2</td>", home, StringComparison.Ordinal); // the UDP and TCP queries
+            Assert.Contains("<td>(no zone)</td><td>REFUSED</td><td>1</td>", home, StringComparison.Ordinal);
 
             // Another "process" (the verb, with its own services and connections) adds a zone while the server runs.
             var second = await Support.Cli.RunAsync("zone", "import", "example.net.", temp.WriteFile("b.zone", ZoneTexts.Simple("example.net.", 5, "192.0.2.20")), temp.Override);
