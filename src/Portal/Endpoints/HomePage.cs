@@ -26,8 +26,10 @@ public static class HomePage
         AppendZones(html, zones);
         AppendQueries(html, counters);
         AppendEndpoints(html, dns);
-        html.Append("<h2>Add a zone</h2>\n<p>Import a master file with the command line (same configuration, the running server serves it within a second):</p>\n")
+        html.Append("<h2>Add a zone</h2>\n<p>With the command line (same configuration; the running server acts within a second): import a master file, or transfer a secondary zone from its primary:</p>\n")
             .Append("<pre>dotnet run --project src/Portal -- zone import example.com. example.com.zone\n")
+            .Append("dotnet run --project src/Portal -- zone add example.org. --secondary --primary 192.0.2.1\n")
+            .Append("dotnet run --project src/Portal -- zone status example.org.\n")
             .Append("dotnet run --project src/Portal -- zone list\n")
             .Append("dotnet run --project src/Portal -- zone export example.com. [file]</pre>\n</body>\n</html>\n");
         return html.ToString();
