@@ -48,15 +48,53 @@ internal sealed class KnotServer : ExternalServer
         }
     }
 
-    private string SecondaryConfig(string zone, int primaryPort, InteropKey? key)
+    private string SecondaryConfig(string zone, int primaryPort, InteropKey? key) => Header(key) + $"""
+
+        remote:
+          - id: primary
+            address: 127.0.0.1@{primaryPort}{KeyReference(key)}
+        acl:
+          - id: notify-from-loopback
+            address: 127.0.0.0/8
+            action: notify{KeyReference(key)}
+        template:
+          - id: default
+            storage: {Directory}
+            zonefile-sync: -1
+        zone:
+          - domain: {zone}
+            file: secondary.db
+            master: primary
+            acl: notify-from-loopback
+        """;
+
+    private string Config(string zone, InteropKey? key, bool journal) => Header(key) + $"""
+
+        acl:
+          - id: loopback
+            address: 127.0.0.0/8
+            action: [transfer, update]{KeyReference(key)}
+        template:
+          - id: default
+            storage: {Directory}
+            zonefile-sync: -1
+            journal-content: {(journal ? "changes" : "none")}
+        zone:
+          - domain: {zone}
+            file: zone.db
+            acl: loopback
+        """;
+
+    /// <summary>The sections every configuration shares: where to listen and keep state, logging, the key.</summary>
+    private string Header(InteropKey? key)
     {
         string keySection = key is null ? "" : $"""
+
             key:
               - id: {key.Name}
                 algorithm: {key.Algorithm}
                 secret: {key.SecretBase64}
             """;
-        string keyRef = key is null ? "" : $"\n    key: {key.Name}";
         return $"""
             server:
               listen: 127.0.0.1@{Port}
@@ -66,58 +104,8 @@ internal sealed class KnotServer : ExternalServer
             log:
               - target: stderr
                 any: info
-            {keySection}
-            remote:
-              - id: primary
-                address: 127.0.0.1@{primaryPort}{keyRef}
-            acl:
-              - id: notify-from-loopback
-                address: 127.0.0.0/8
-                action: notify{keyRef}
-            template:
-              - id: default
-                storage: {Directory}
-                zonefile-sync: -1
-            zone:
-              - domain: {zone}
-                file: secondary.db
-                master: primary
-                acl: notify-from-loopback
-            """;
+            """ + keySection;
     }
 
-    private string Config(string zone, InteropKey? key, bool journal)
-    {
-        string keySection = key is null ? "" : $"""
-            key:
-              - id: {key.Name}
-                algorithm: {key.Algorithm}
-                secret: {key.SecretBase64}
-            """;
-        string keyRef = key is null ? "" : $"\n    key: {key.Name}";
-        return $"""
-            server:
-              listen: 127.0.0.1@{Port}
-              rundir: {Directory}
-            database:
-              storage: {Directory}
-            log:
-              - target: stderr
-                any: info
-            {keySection}
-            acl:
-              - id: loopback
-                address: 127.0.0.0/8
-                action: [transfer, update]{keyRef}
-            template:
-              - id: default
-                storage: {Directory}
-                zonefile-sync: -1
-                journal-content: {(journal ? "changes" : "none")}
-            zone:
-              - domain: {zone}
-                file: zone.db
-                acl: loopback
-            """;
-    }
+    private static string KeyReference(InteropKey? key) => key is null ? "" : $"\n    key: {key.Name}";
 }
