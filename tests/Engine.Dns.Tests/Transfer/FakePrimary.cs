@@ -105,7 +105,8 @@ internal sealed class FakePrimary : IAsyncDisposable
                 connections.Add(Task.Run(() => ServeAsync(client, index)));
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        // InvalidOperationException: disposed before this loop's first accept (the listener is already stopped).
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
         }
         await Task.WhenAll(connections);

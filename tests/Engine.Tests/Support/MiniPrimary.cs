@@ -140,7 +140,7 @@ public sealed class MiniPrimary : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(stop);
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException) // the last: stopped before the first accept
             {
                 return;
             }
