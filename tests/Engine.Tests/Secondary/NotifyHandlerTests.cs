@@ -76,7 +76,7 @@ public sealed class NotifyHandlerTests(ITestOutputHelper output)
     {
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 2, "192.0.2.1"));
         await using var harness = await ServedAsync(primary);
-        primary.SoaDelay = TimeSpan.FromMilliseconds(60); // well below the client's UDP timeout (300 ms), even on a loaded machine: no retransmission
+        primary.SoaDelay = TimeSpan.FromMilliseconds(60); // well below the client's UDP timeout (1 s), even on a loaded machine: no retransmission
         primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 2, "192.0.2.2"));
         int checks = primary.SoaQueries;
 
