@@ -1,3 +1,5 @@
+using SecondaryPortal.Portal.Accounts;
+using SecondaryPortal.Portal.Components;
 using SecondaryPortal.Portal.Endpoints;
 
 namespace SecondaryPortal.Portal.Hosting;
@@ -9,12 +11,26 @@ public static class PortalApplication
     public static WebApplication Build(string[] args)
     {
         // The content root is the binary's folder: its appsettings.json holds the defaults whatever the
-        // current directory is; the current directory's file, if any, is added on top.
+        // current directory is; the current directory's file, if any, is added on top. wwwroot is copied there too.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         PortalConfiguration.AddWorkingDirectoryFile(builder.Configuration);
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
+        builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
+        builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
+
         var app = builder.Build();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStaticFiles();
+        app.UseMiddleware<FirstRunGate>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapPortalEndpoints();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
         return app;
     }
 }
