@@ -41,7 +41,7 @@ public sealed class Zone
     /// <summary>
     /// True while the zone is being set up in the portal's Add Site wizard: it is stored (and a secondary draft is
     /// transferred as usual) but never served and never announced by NOTIFY, until it is published
-    /// (<c>ZoneDrafts.PublishAsync</c>) or discarded.
+    /// (<see cref="Zones.ZoneDrafts.PublishAsync"/>) or discarded.
     /// </summary>
     public bool IsDraft { get; set; }
 }
