@@ -33,7 +33,8 @@ public sealed partial class ExpireHandler(
         string since = state.LastSuccessAt is { } last ? $"{last.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "the zone was added";
         state.LastError = $"expired: no primary answered since {since} (SOA expire {state.SoaExpire} s); answering SERVFAIL until the next successful refresh"
             + (state.LastError is { } previous ? $"; last error: {previous}" : "");
-        publisher.Withdraw(loop.Origin);
+        if (!loop.IsDraft) // a draft is not served: nothing to withdraw
+            publisher.Withdraw(loop.Origin);
         LogExpired(loop.Origin.ToString(), loop.Snapshot?.Serial, since);
         await repository.SaveStateAsync(state, [], [], options.TransferLogLimit, cancellationToken);
     }

@@ -93,14 +93,15 @@ public sealed partial class RefreshHandler
             if (version is not { } stored)
                 return; // removed meanwhile: the engine drops the loop at its next reload
             loop.Snapshot = snapshot;
-            _publisher.Accept(snapshot, stored);
+            if (!loop.IsDraft) // a draft is stored and reviewed, never served
+                _publisher.Accept(snapshot, stored);
             LogServed(loop.Origin.ToString(), attempt.Primary.Server.ToString(), snapshot.Serial, attempt.Diffs is null ? "AXFR" : "IXFR",
                 snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
         }
         else
         {
             await _repository.SaveStateAsync(state, log, seen, _options.TransferLogLimit, cancellationToken);
-            if (before == ZoneStatus.Expired)
+            if (before == ZoneStatus.Expired && !loop.IsDraft)
                 _publisher.Accept(snapshot); // the primary is back and has what we hold: serve it again
         }
         await _timers.SetAsync(loop.Origin, ZoneEvent.Refresh, state.NextRefreshAt.Value, cancellationToken);

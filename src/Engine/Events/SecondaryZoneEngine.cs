@@ -109,10 +109,16 @@ public sealed partial class SecondaryZoneEngine(
             {
                 loop = new ZoneEventLoop(definition, table.Get(definition.Origin), HandleAsync, _stopping);
                 _loops[definition.Origin] = loop;
-                if (loop.Snapshot is null)
+                if (loop.Snapshot is null && !definition.IsDraft)
                     publisher.Withdraw(definition.Origin); // ours now: SERVFAIL (not REFUSED) until the first transfer
                 await ScheduleAsync(loop, cancellationToken);
                 continue;
+            }
+            if (loop.IsDraft && !definition.IsDraft)
+            {
+                // Published: the publisher loads the stored copy (its version moved); the next transfers are handed over.
+                loop.IsDraft = false;
+                LogDraftPublished(definition.Origin.ToString());
             }
             if (!loop.Definition.SameSettings(definition))
             {
@@ -215,6 +221,9 @@ public sealed partial class SecondaryZoneEngine(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: primaries or keys changed; refreshing")]
     private partial void LogSettingsChanged(string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: the draft was published; its transfers are served from now on")]
+    private partial void LogDraftPublished(string zone);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: refresh requested by an operator")]
     private partial void LogRefreshRequested(string zone);

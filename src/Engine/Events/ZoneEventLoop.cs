@@ -34,6 +34,19 @@ public sealed class ZoneEventLoop
         Snapshot = snapshot;
         State = definition.State;
         SeenRefreshRequest = definition.State.RefreshRequest;
+        _isDraft = definition.IsDraft;
+    }
+
+    private volatile bool _isDraft;
+
+    /// <summary>
+    /// True while the zone is a draft of the Add Site wizard: refreshed, stored and logged as usual, but its copies are never
+    /// handed to the publisher (nothing is served). Cleared by the engine when it reads that the draft was published.
+    /// </summary>
+    public bool IsDraft
+    {
+        get => _isDraft;
+        internal set => _isDraft = value;
     }
 
     /// <summary>The zone's apex.</summary>

@@ -50,4 +50,17 @@ public sealed class SecondaryZoneState
     /// sees a value it has not acted on.
     /// </summary>
     public long RefreshRequest { get; set; }
+
+    /// <summary>
+    /// Grows by one each time an operator asks for a full transfer: the engine's next refresh transfers the zone by AXFR
+    /// even when the primary's serial is ours. Written only by the catalog, never by the engine.
+    /// </summary>
+    public long AxfrRequest { get; set; }
+
+    /// <summary>
+    /// True while an operator wants the zone paused (no refresh, NOTIFY ignored, the last copy served). Written only by the
+    /// catalog; the engine acts on it and shows it as <see cref="ZoneStatus.Paused"/> (or <see cref="ZoneStatus.Expired"/>
+    /// when the zone expires while paused).
+    /// </summary>
+    public bool Paused { get; set; }
 }

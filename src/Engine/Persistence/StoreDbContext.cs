@@ -35,6 +35,9 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : D
     /// <summary>The IXFR journal of the authoritative zones.</summary>
     public DbSet<ZoneJournalEntry> ZoneJournal => Set<ZoneJournalEntry>();
 
+    /// <summary>The primaries accounts saved under a name, to reuse across their zones.</summary>
+    public DbSet<SavedPrimary> SavedPrimaries => Set<SavedPrimary>();
+
     /// <summary>The single bookkeeping row.</summary>
     public DbSet<StoreState> StoreState => Set<StoreState>();
 

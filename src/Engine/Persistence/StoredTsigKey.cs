@@ -3,7 +3,8 @@ namespace SecondaryPortal.Engine.Persistence;
 /// <summary>
 /// A TSIG key shared with one or more primaries (RFC 8945 §3). The secret is never stored in the clear: it is
 /// protected with ASP.NET Core Data Protection (see <see cref="TsigSecretProtector"/>), whose own keys live in the
-/// data directory's keys folder. Keys are global for now (there is no account model yet).
+/// data directory's keys folder. A key belongs to an account (<see cref="OwnerId"/>);
+/// its name stays unique over the whole store, because a TSIG request names its key and nothing else (RFC 8945 §4.2).
 /// </summary>
 public sealed class StoredTsigKey
 {
@@ -21,4 +22,7 @@ public sealed class StoredTsigKey
 
     /// <summary>When the key was stored.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The Identity user id of the account that owns the key, or null for one stored from the command line (administrators only).</summary>
+    public string? OwnerId { get; set; }
 }

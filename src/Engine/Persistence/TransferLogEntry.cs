@@ -34,4 +34,20 @@ public sealed class TransferLogEntry
 
     /// <summary>The error in words, for <see cref="TransferLogKind.Failed"/>; warnings of an accepted transfer otherwise.</summary>
     public string? Error { get; set; }
+
+    /// <summary>
+    /// Records the transfer added to the copy served: an IXFR's additions; for an AXFR, the records not in the previous
+    /// copy (all of them for a first transfer). Zero for a line that transferred nothing.
+    /// </summary>
+    public int Added { get; set; }
+
+    /// <summary>Records the transfer removed from the copy served (an IXFR's deletions, or what an AXFR no longer holds).</summary>
+    public int Removed { get; set; }
+
+    /// <summary>
+    /// The first changed records in presentation form, one a line, "+ " for added and "- " for removed (at most
+    /// <c>TransferChanges.MaxLines</c> lines, then a line that says how many more); null when nothing changed
+    /// or the transfer was a first one.
+    /// </summary>
+    public string? Changes { get; set; }
 }

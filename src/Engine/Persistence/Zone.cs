@@ -31,4 +31,17 @@ public sealed class Zone
     /// that remembers it knows whether the zone changed since it loaded it, even in another process.
     /// </summary>
     public long Version { get; set; }
+
+    /// <summary>
+    /// The Identity user id of the account that owns the zone, or null for a zone created from the command line
+    /// (visible to administrators only).
+    /// </summary>
+    public string? OwnerId { get; set; }
+
+    /// <summary>
+    /// True while the zone is being set up in the portal's Add Site wizard: it is stored (and a secondary draft is
+    /// transferred as usual) but never served and never announced by NOTIFY, until it is published
+    /// (<see cref="Zones.ZoneDrafts.PublishAsync"/>) or discarded.
+    /// </summary>
+    public bool IsDraft { get; set; }
 }

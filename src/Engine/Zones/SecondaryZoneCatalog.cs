@@ -23,11 +23,21 @@ public sealed partial class SecondaryZoneCatalog(
     /// transfer. With <paramref name="newKey"/> the key is stored (or, when a key of that name is stored, must be the same);
     /// with only <paramref name="keyName"/>, a stored key is reused. The key, if any, signs the traffic to every primary.
     /// </summary>
-    public async Task<SecondaryZoneAddResult> AddAsync(DnsName origin, IReadOnlyList<IPEndPoint> primaries, string? keyName = null, TsigKey? newKey = null,
+    public Task<SecondaryZoneAddResult> AddAsync(DnsName origin, IReadOnlyList<IPEndPoint> primaries, string? keyName = null, TsigKey? newKey = null,
+        CancellationToken cancellationToken = default) =>
+        AddAsync(origin, primaries, new SecondaryZoneAddOptions { KeyName = keyName, NewKey = newKey }, cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="origin"/> as a secondary zone of <paramref name="primaries"/> (in order), pending its first
+    /// transfer, as <paramref name="options"/> say (key, owning account, draft).
+    /// </summary>
+    public async Task<SecondaryZoneAddResult> AddAsync(DnsName origin, IReadOnlyList<IPEndPoint> primaries, SecondaryZoneAddOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(primaries);
+        ArgumentNullException.ThrowIfNull(options);
+        var (keyName, newKey) = (options.KeyName, options.NewKey);
         string key = ZoneStore.OriginKey(origin);
         if (primaries.Count == 0)
             return new SecondaryZoneAddResult(SecondaryZoneAddStatus.NoPrimary, key, $"{key} needs at least one primary.");
@@ -35,14 +45,17 @@ public sealed partial class SecondaryZoneCatalog(
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         if (await context.Zones.AnyAsync(z => z.Origin == key, cancellationToken))
             return new SecondaryZoneAddResult(SecondaryZoneAddStatus.Exists, key, $"A zone {key} is already stored; remove it first to add it again.");
-        var (keyRow, refusal) = await FindOrAddKeyAsync(context, keyName ?? newKey?.Name.ToString(), newKey, key, cancellationToken);
+        var (keyRow, refusal) = await FindOrAddKeyAsync(context, keyName ?? newKey?.Name.ToString(), newKey, key, options.OwnerId, cancellationToken);
         if (refusal is not null)
             return refusal;
 
         var now = timeProvider.GetUtcNow();
         long version = await StoreChangeVersion.AdvanceAsync(context, cancellationToken);
         await StoreChangeVersion.AdvanceConfigAsync(context, cancellationToken);
-        var zone = new Zone { Origin = key, Kind = ZoneKind.Secondary, CreatedAt = now, UpdatedAt = now, Version = version };
+        var zone = new Zone
+        {
+            Origin = key, Kind = ZoneKind.Secondary, CreatedAt = now, UpdatedAt = now, Version = version, OwnerId = options.OwnerId, IsDraft = options.AsDraft,
+        };
         context.Zones.Add(zone);
         await context.SaveChangesAsync(cancellationToken);
         context.SecondaryZoneStates.Add(new SecondaryZoneState { ZoneId = zone.Id, Status = ZoneStatus.Pending, NextRefreshAt = now });
@@ -58,7 +71,11 @@ public sealed partial class SecondaryZoneCatalog(
         string from = string.Join(", ", primaries.Select(p => p.ToString()));
         LogAdded(key, from, keyRow?.Name);
         string signed = keyRow is null ? "" : $", signed with TSIG key {keyRow.Name}";
-        return new SecondaryZoneAddResult(SecondaryZoneAddStatus.Added, key, $"Added secondary zone {key} from {from}{signed}; a running server transfers it within a second.");
+        string draft = options.AsDraft ? " as a draft (not served until published)" : "";
+        return new SecondaryZoneAddResult(SecondaryZoneAddStatus.Added, key, $"Added secondary zone {key}{draft} from {from}{signed}; a running server transfers it within a second.")
+        {
+            ZoneId = zone.Id,
+        };
     }
 
     /// <summary>Asks the transfer engine to refresh the secondary zone <paramref name="origin"/> now (SOA check, then a transfer if newer).</summary>
@@ -96,17 +113,20 @@ public sealed partial class SecondaryZoneCatalog(
                 p.TsigKeyId is { } id ? keyNames[id] : null, p.LastSeenSerial, p.LastSeenAt))
             .ToList();
         var log = await context.TransferLog.AsNoTracking().Where(l => l.ZoneId == zone.Id).OrderByDescending(l => l.Id).Take(logLines).ToListAsync(cancellationToken);
-        var summary = new ZoneSummary(zone.Origin, zone.Kind, (uint)zone.Serial, zone.RecordCount, zone.UpdatedAt, zone.Version, state?.Status);
+        var summary = new ZoneSummary(zone.Origin, zone.Kind, (uint)zone.Serial, zone.RecordCount, zone.UpdatedAt, zone.Version, state?.Status,
+            zone.OwnerId, zone.IsDraft) { Id = zone.Id };
         return new SecondaryZoneReport(summary, state, primaries, log);
     }
 
     private async Task<(StoredTsigKey? Key, SecondaryZoneAddResult? Refusal)> FindOrAddKeyAsync(StoreDbContext context, string? keyName, TsigKey? newKey,
-        string origin, CancellationToken cancellationToken)
+        string origin, string? ownerId, CancellationToken cancellationToken)
     {
         if (keyName is null)
             return (null, null);
         string name = DnsName.Parse(keyName).ToLowerCase().ToString();
         var stored = await context.TsigKeys.SingleOrDefaultAsync(k => k.Name == name, cancellationToken);
+        if (newKey is null && stored is not null && ownerId is not null && stored.OwnerId != ownerId)
+            stored = null; // another account's key: not ours to reuse
         if (newKey is null)
         {
             return stored is not null
@@ -119,12 +139,13 @@ public sealed partial class SecondaryZoneCatalog(
             stored = new StoredTsigKey
             {
                 Name = name, Algorithm = newKey.Algorithm.Mnemonic, ProtectedSecret = protector.Protect(newKey.Secret.Span), CreatedAt = timeProvider.GetUtcNow(),
+                OwnerId = ownerId,
             };
             context.TsigKeys.Add(stored);
             await context.SaveChangesAsync(cancellationToken);
             return (stored, null);
         }
-        bool same = stored.Algorithm == newKey.Algorithm.Mnemonic
+        bool same = (ownerId is null || stored.OwnerId == ownerId) && stored.Algorithm == newKey.Algorithm.Mnemonic
             && protector.TryUnprotect(stored.ProtectedSecret, out var secret) && secret.AsSpan().SequenceEqual(newKey.Secret.Span);
         return same
             ? (stored, null)

@@ -11,6 +11,9 @@ namespace SecondaryPortal.Engine.Zones;
 /// <param name="ConfigError">Why the zone cannot be refreshed as configured (a TSIG secret that cannot be decrypted), or null.</param>
 public sealed record SecondaryZoneDefinition(long ZoneId, DnsName Origin, IReadOnlyList<ConfiguredPrimary> Primaries, SecondaryZoneState State, string? ConfigError)
 {
+    /// <summary>True while the zone is a draft of the Add Site wizard: transferred as usual, never served.</summary>
+    public bool IsDraft { get; init; }
+
     /// <summary>True when <paramref name="other"/> has the same primaries (addresses, ports, keys) and configuration error.</summary>
     public bool SameSettings(SecondaryZoneDefinition other)
     {

@@ -43,7 +43,7 @@ public sealed partial class SecondaryZoneRepository(
     public async Task<IReadOnlyList<SecondaryZoneDefinition>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var zones = await context.Zones.AsNoTracking().Where(z => z.Kind == ZoneKind.Secondary).Select(z => new { z.Id, z.Origin }).ToListAsync(cancellationToken);
+        var zones = await context.Zones.AsNoTracking().Where(z => z.Kind == ZoneKind.Secondary).Select(z => new { z.Id, z.Origin, z.IsDraft }).ToListAsync(cancellationToken);
         var states = await context.SecondaryZoneStates.AsNoTracking().ToDictionaryAsync(s => s.ZoneId, cancellationToken);
         var primaries = (await context.ZonePrimaries.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(p => p.ZoneId);
         var keys = await context.TsigKeys.AsNoTracking().ToDictionaryAsync(k => k.Id, cancellationToken);
@@ -66,7 +66,7 @@ public sealed partial class SecondaryZoneRepository(
                 configured.Add(new ConfiguredPrimary(primary.Id, new PrimaryServer(new IPEndPoint(IPAddress.Parse(primary.Address), primary.Port), key)));
             }
             var state = states.TryGetValue(zone.Id, out var stored) ? stored : new SecondaryZoneState { ZoneId = zone.Id, Status = ZoneStatus.Pending };
-            result.Add(new SecondaryZoneDefinition(zone.Id, DnsName.Parse(zone.Origin), configured, state, error));
+            result.Add(new SecondaryZoneDefinition(zone.Id, DnsName.Parse(zone.Origin), configured, state, error) { IsDraft = zone.IsDraft });
         }
         return result;
     }

@@ -1,6 +1,6 @@
 namespace SecondaryPortal.Engine.Zones;
 
-/// <summary>The outcome of <see cref="ZoneStore.ImportAsync"/>, with messages fit to show a user.</summary>
+/// <summary>The outcome of <c>ZoneStore.ImportAsync</c>, with messages fit to show a user.</summary>
 /// <param name="Status">What happened.</param>
 /// <param name="Origin">The zone, in lowercase presentation form.</param>
 /// <param name="Message">One line that says what happened.</param>
@@ -19,4 +19,7 @@ public sealed record ZoneImportResult(
 {
     /// <summary>True when the zone was stored.</summary>
     public bool Succeeded => Status == ZoneImportStatus.Imported;
+
+    /// <summary>The stored zone's row (for <see cref="ZoneDrafts"/>), or 0 when nothing was stored.</summary>
+    public long ZoneId { get; init; }
 }

@@ -11,4 +11,10 @@ public enum ZoneImportStatus
 
     /// <summary>The origin belongs to a secondary zone, whose records come only from its primaries.</summary>
     NotAuthoritative,
+
+    /// <summary>
+    /// A draft was asked for (<see cref="ZoneImportOptions.AsDraft"/>) or another account imported, and a zone of that name is
+    /// already stored (live, or another account's): nothing changed.
+    /// </summary>
+    Exists,
 }

@@ -13,7 +13,8 @@ namespace SecondaryPortal.Engine.Zones;
 /// zones whose version changed and removes the zones that are gone. The store may be changed by another
 /// process (the command line), which is why it polls rather than waits for an in-process signal. The transfer
 /// engine, which stores and builds a secondary zone itself, hands its snapshot over with <see cref="Accept"/> so it is
-/// served at once and not loaded again; a version is never replaced by an older one.
+/// served at once and not loaded again; a version is never replaced by an older one. Drafts (<see cref="ZoneSummary.IsDraft"/>)
+/// are skipped: published, a zone's version moves and it is loaded like any change.
 /// </summary>
 public sealed partial class ZonePublisher(
     ZoneStore store,
@@ -38,7 +39,10 @@ public sealed partial class ZonePublisher(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var zone in await store.ListAsync(cancellationToken))
-            table.SetUnavailable(DnsName.Parse(zone.Origin));
+        {
+            if (!zone.IsDraft)
+                table.SetUnavailable(DnsName.Parse(zone.Origin));
+        }
         await base.StartAsync(cancellationToken);
     }
 
@@ -104,6 +108,9 @@ public sealed partial class ZonePublisher(
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var zone in stored)
         {
+            // A draft of the Add Site wizard is never served: to the responder it is no zone of ours (REFUSED).
+            if (zone.IsDraft)
+                continue;
             present.Add(zone.Origin);
             if (KnownVersion(zone.Origin) >= zone.Version)
                 continue;

@@ -7,13 +7,14 @@ namespace SecondaryPortal.Engine.Zones;
 /// <summary>Registers the responder's zone table and the publisher that fills it from the store.</summary>
 public static class ZoneServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ZoneTable"/> and <see cref="ZonePublisher"/> (as a hosted service too).</summary>
+    /// <summary>Adds <see cref="ZoneTable"/>, <see cref="ZonePublisher"/> (as a hosted service too) and <see cref="ZoneDrafts"/>.</summary>
     public static IServiceCollection AddZonePublisher(this IServiceCollection services, ZonePublisherOptions? options = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ZoneTable>();
         services.AddSingleton(options ?? new ZonePublisherOptions());
         services.AddSingleton<ZonePublisher>();
+        services.TryAddSingleton<ZoneDrafts>();
         services.AddHostedService(provider => provider.GetRequiredService<ZonePublisher>());
         return services;
     }

@@ -35,10 +35,21 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
     /// The records are first built into a snapshot; when that fails the zone is rejected with the builder's
     /// errors and the stored zone stays as it was.
     /// </summary>
-    public async Task<ZoneImportResult> ImportAsync(DnsName origin, IEnumerable<DnsRecord> records, CancellationToken cancellationToken = default)
+    public Task<ZoneImportResult> ImportAsync(DnsName origin, IEnumerable<DnsRecord> records, CancellationToken cancellationToken = default) =>
+        ImportAsync(origin, records, new ZoneImportOptions(), cancellationToken);
+
+    /// <summary>
+    /// Replaces the authoritative zone <paramref name="origin"/> with <paramref name="records"/> (or adds it), as
+    /// <paramref name="options"/> say: as a draft of the Add Site wizard, for an account. The records are first built into
+    /// a snapshot; when that fails the zone is rejected with the builder's errors and the stored zone stays as it was. A
+    /// draft is neither served nor announced by NOTIFY.
+    /// </summary>
+    public async Task<ZoneImportResult> ImportAsync(DnsName origin, IEnumerable<DnsRecord> records, ZoneImportOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(options);
         string key = OriginKey(origin);
         var built = ZoneSnapshot.Build(origin, records);
         if (built.Snapshot is not { } snapshot)
@@ -51,11 +62,13 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         var zone = await context.Zones.SingleOrDefaultAsync(z => z.Origin == key, cancellationToken);
         if (zone is { Kind: not ZoneKind.Authoritative })
             return new ZoneImportResult(ZoneImportStatus.NotAuthoritative, key, $"{key} is a secondary zone: its records come from its primaries and cannot be imported.", [], built.Warnings, 0, 0);
+        if (zone is not null && ((options.AsDraft && !zone.IsDraft) || (options.OwnerId is { } owner && zone.OwnerId != owner)))
+            return new ZoneImportResult(ZoneImportStatus.Exists, key, $"A zone {key} is already stored; it cannot be added again.", [], built.Warnings, 0, 0);
 
         var now = timeProvider.GetUtcNow();
         if (zone is null)
         {
-            zone = new Zone { Origin = key, Kind = ZoneKind.Authoritative, CreatedAt = now };
+            zone = new Zone { Origin = key, Kind = ZoneKind.Authoritative, CreatedAt = now, OwnerId = options.OwnerId, IsDraft = options.AsDraft };
             context.Zones.Add(zone);
         }
         else
@@ -72,8 +85,10 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         await transaction.CommitAsync(cancellationToken);
 
         LogStored(key, snapshot.Serial, snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        if (zone.IsDraft)
+            return new ZoneImportResult(ZoneImportStatus.Imported, key, $"{key} stored as a draft: serial {snapshot.Serial}, {snapshot.RecordCount} records; not served until published.", [], built.Warnings, snapshot.Serial, snapshot.RecordCount) { ZoneId = zone.Id };
         ZoneImported?.Invoke(origin);
-        return new ZoneImportResult(ZoneImportStatus.Imported, key, $"{key} stored: serial {snapshot.Serial}, {snapshot.RecordCount} records.", [], built.Warnings, snapshot.Serial, snapshot.RecordCount);
+        return new ZoneImportResult(ZoneImportStatus.Imported, key, $"{key} stored: serial {snapshot.Serial}, {snapshot.RecordCount} records.", [], built.Warnings, snapshot.Serial, snapshot.RecordCount) { ZoneId = zone.Id };
     }
 
     /// <summary>
@@ -125,15 +140,24 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
         }
     }
 
-    /// <summary>Every stored zone, ordered by origin.</summary>
-    public async Task<IReadOnlyList<ZoneSummary>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every stored zone (drafts too: see <see cref="ZoneSummary.IsDraft"/>), ordered by origin.</summary>
+    public Task<IReadOnlyList<ZoneSummary>> ListAsync(CancellationToken cancellationToken = default) => ListOwnedAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The zones of the account <paramref name="ownerId"/> (drafts too), ordered by origin; with null, every stored zone
+    /// (an administrator's view).
+    /// </summary>
+    public async Task<IReadOnlyList<ZoneSummary>> ListOwnedAsync(string? ownerId, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var zones = await context.Zones.AsNoTracking().ToListAsync(cancellationToken);
+        var query = context.Zones.AsNoTracking();
+        if (ownerId is not null)
+            query = query.Where(z => z.OwnerId == ownerId);
+        var zones = await query.ToListAsync(cancellationToken);
         var statuses = await context.SecondaryZoneStates.AsNoTracking().ToDictionaryAsync(state => state.ZoneId, state => state.Status, cancellationToken);
         return zones
             .Select(z => new ZoneSummary(z.Origin, z.Kind, (uint)z.Serial, z.RecordCount, z.UpdatedAt, z.Version,
-                statuses.TryGetValue(z.Id, out var status) ? status : null))
+                statuses.TryGetValue(z.Id, out var status) ? status : null, z.OwnerId, z.IsDraft) { Id = z.Id })
             .OrderBy(z => DnsName.Parse(z.Origin))
             .ToList();
     }

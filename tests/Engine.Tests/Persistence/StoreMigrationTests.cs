@@ -19,12 +19,12 @@ public sealed class StoreMigrationTests
 
         int applied = await store.Migrator.MigrateAsync();
 
-        Assert.Equal(3, applied);
+        Assert.Equal(4, applied);
         using var connection = store.OpenRawConnection();
         var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-        Assert.Equal(["SecondaryZoneStates", "StoreState", "TransferLog", "TsigKeys", "ZoneJournal", "ZoneNotifyTargets", "ZonePrimaries", "ZoneRecords", "ZoneTransferAcl", "Zones", "__EFMigrationsHistory", "__EFMigrationsLock"], tables);
+        Assert.Equal(["SavedPrimaries", "SecondaryZoneStates", "StoreState", "TransferLog", "TsigKeys", "ZoneJournal", "ZoneNotifyTargets", "ZonePrimaries", "ZoneRecords", "ZoneTransferAcl", "Zones", "__EFMigrationsHistory", "__EFMigrationsLock"], tables);
         var indexes = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
-        Assert.Equal(["IX_TransferLog_ZoneId", "IX_TsigKeys_Name", "IX_ZoneJournal_ZoneId", "IX_ZoneNotifyTargets_ZoneId_Address_Port", "IX_ZonePrimaries_TsigKeyId", "IX_ZonePrimaries_ZoneId_Order", "IX_ZoneRecords_ZoneId", "IX_ZoneRecords_ZoneId_Owner", "IX_ZoneTransferAcl_ZoneId_Entry", "IX_Zones_Origin"], indexes);
+        Assert.Equal(["IX_SavedPrimaries_OwnerId_Name", "IX_SavedPrimaries_TsigKeyId", "IX_TransferLog_ZoneId", "IX_TsigKeys_Name", "IX_TsigKeys_OwnerId", "IX_ZoneJournal_ZoneId", "IX_ZoneNotifyTargets_ZoneId_Address_Port", "IX_ZonePrimaries_TsigKeyId", "IX_ZonePrimaries_ZoneId_Order", "IX_ZoneRecords_ZoneId", "IX_ZoneRecords_ZoneId_Owner", "IX_ZoneTransferAcl_ZoneId_Entry", "IX_Zones_Origin", "IX_Zones_OwnerId"], indexes);
         Assert.Equal(["wal"], Query(connection, "PRAGMA journal_mode"));
     }
 
@@ -46,7 +46,7 @@ public sealed class StoreMigrationTests
         Assert.Equal(schemaBefore, Schema(store));
         await using var check = store.CreateContext();
         Assert.Equal(["example.com."], await check.Zones.Select(z => z.Origin).ToListAsync());
-        Assert.Equal(["20261122000000_InitialStore", "20261122010000_SecondaryZones", "20261122020000_PrimaryTransfers"], await check.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261122000000_InitialStore", "20261122010000_SecondaryZones", "20261122020000_PrimaryTransfers", "20261204000000_PortalAccounts"], await check.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class SecondaryHarness : IAsyncDisposable
         Publisher = new ZonePublisher(Store, Table, new ZonePublisherOptions(), time, loggers.CreateLogger<ZonePublisher>());
         Repository = new SecondaryZoneRepository(temp.Contexts, Protector, time, loggers.CreateLogger<SecondaryZoneRepository>());
         Catalog = new SecondaryZoneCatalog(temp.Contexts, Protector, time, loggers.CreateLogger<SecondaryZoneCatalog>());
+        Drafts = new ZoneDrafts(temp.Contexts, time, loggers.CreateLogger<ZoneDrafts>());
         Timers = new ZoneEventTimers(time, loggers.CreateLogger<ZoneEventTimers>());
         var policy = new ZoneTimerPolicy(options, () => 0); // no jitter: the tests know the times
         var client = new ZoneTransferClient(time, loggers.CreateLogger<ZoneTransferClient>(), QuickClient);
@@ -75,6 +76,8 @@ public sealed class SecondaryHarness : IAsyncDisposable
     public SecondaryZoneRepository Repository { get; }
 
     public SecondaryZoneCatalog Catalog { get; }
+
+    public ZoneDrafts Drafts { get; }
 
     public ZoneEventTimers Timers { get; }
 

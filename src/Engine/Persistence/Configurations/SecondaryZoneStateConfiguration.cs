@@ -13,6 +13,8 @@ internal sealed class SecondaryZoneStateConfiguration : IEntityTypeConfiguration
         builder.Property(state => state.ZoneId).ValueGeneratedNever();
         // Stored as its name so the table reads well and a new status never renumbers old rows.
         builder.Property(state => state.Status).HasConversion<string>().IsRequired();
+        builder.Property(state => state.AxfrRequest).HasDefaultValue(0L);
+        builder.Property(state => state.Paused).HasDefaultValue(false);
         builder.HasOne<Zone>().WithOne().HasForeignKey<SecondaryZoneState>(state => state.ZoneId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,5 +14,7 @@ internal sealed class StoredTsigKeyConfiguration : IEntityTypeConfiguration<Stor
         builder.Property(key => key.Algorithm).IsRequired();
         builder.Property(key => key.ProtectedSecret).IsRequired();
         builder.HasIndex(key => key.Name).IsUnique();
+        builder.Property(key => key.OwnerId).HasMaxLength(64);
+        builder.HasIndex(key => key.OwnerId);
     }
 }

@@ -13,6 +13,8 @@ internal sealed class TransferLogEntryConfiguration : IEntityTypeConfiguration<T
         builder.Property(entry => entry.Primary).IsRequired();
         builder.Property(entry => entry.Kind).HasConversion<string>().IsRequired();
         builder.HasIndex(entry => entry.ZoneId);
+        builder.Property(entry => entry.Added).HasDefaultValue(0);
+        builder.Property(entry => entry.Removed).HasDefaultValue(0);
         builder.HasOne<Zone>().WithMany().HasForeignKey(entry => entry.ZoneId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,6 +12,10 @@ internal sealed class ZoneConfiguration : IEntityTypeConfiguration<Zone>
         builder.HasKey(zone => zone.Id);
         builder.Property(zone => zone.Origin).IsRequired();
         builder.HasIndex(zone => zone.Origin).IsUnique();
+        builder.Property(zone => zone.OwnerId).HasMaxLength(64);
+        builder.HasIndex(zone => zone.OwnerId);
+        // A default, so the column could be added to existing rows (SQLite adds NOT NULL columns only with one).
+        builder.Property(zone => zone.IsDraft).HasDefaultValue(false);
         // Stored as its name so the table reads well and a new kind never renumbers old rows.
         builder.Property(zone => zone.Kind).HasConversion<string>().IsRequired();
         builder.HasMany<ZoneRecord>().WithOne().HasForeignKey(record => record.ZoneId).OnDelete(DeleteBehavior.Cascade);

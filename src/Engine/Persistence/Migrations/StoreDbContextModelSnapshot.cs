@@ -29,14 +29,17 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
         {
             b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
             b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT");
+            b.Property<bool>("IsDraft").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasDefaultValue(false);
             b.Property<string>("Kind").IsRequired().HasColumnType("TEXT");
             b.Property<string>("Origin").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("OwnerId").HasMaxLength(64).HasColumnType("TEXT");
             b.Property<int>("RecordCount").HasColumnType("INTEGER");
             b.Property<long>("Serial").HasColumnType("INTEGER");
             b.Property<DateTimeOffset>("UpdatedAt").HasColumnType("TEXT");
             b.Property<long>("Version").HasColumnType("INTEGER");
             b.HasKey("Id");
             b.HasIndex("Origin").IsUnique();
+            b.HasIndex("OwnerId");
             b.ToTable("Zones");
         });
 
@@ -61,21 +64,25 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("Algorithm").IsRequired().HasColumnType("TEXT");
             b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT");
             b.Property<string>("Name").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("OwnerId").HasMaxLength(64).HasColumnType("TEXT");
             b.Property<string>("ProtectedSecret").IsRequired().HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("Name").IsUnique();
+            b.HasIndex("OwnerId");
             b.ToTable("TsigKeys");
         });
 
         modelBuilder.Entity("SecondaryPortal.Engine.Persistence.SecondaryZoneState", b =>
         {
             b.Property<long>("ZoneId").HasColumnType("INTEGER");
+            b.Property<long>("AxfrRequest").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasDefaultValue(0L);
             b.Property<DateTimeOffset?>("ExpiresAt").HasColumnType("TEXT");
             b.Property<DateTimeOffset?>("LastCheckAt").HasColumnType("TEXT");
             b.Property<string>("LastError").HasColumnType("TEXT");
             b.Property<DateTimeOffset?>("LastSuccessAt").HasColumnType("TEXT");
             b.Property<DateTimeOffset?>("LastTransferAt").HasColumnType("TEXT");
             b.Property<DateTimeOffset?>("NextRefreshAt").HasColumnType("TEXT");
+            b.Property<bool>("Paused").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasDefaultValue(false);
             b.Property<long>("RefreshRequest").HasColumnType("INTEGER");
             b.Property<long?>("ServedSerial").HasColumnType("INTEGER");
             b.Property<long?>("SoaExpire").HasColumnType("INTEGER");
@@ -89,13 +96,16 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
         modelBuilder.Entity("SecondaryPortal.Engine.Persistence.TransferLogEntry", b =>
         {
             b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int>("Added").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasDefaultValue(0);
             b.Property<DateTimeOffset>("At").HasColumnType("TEXT");
             b.Property<long>("Bytes").HasColumnType("INTEGER");
+            b.Property<string>("Changes").HasColumnType("TEXT");
             b.Property<long>("DurationMs").HasColumnType("INTEGER");
             b.Property<string>("Error").HasColumnType("TEXT");
             b.Property<string>("Kind").IsRequired().HasColumnType("TEXT");
             b.Property<string>("Primary").IsRequired().HasColumnType("TEXT");
             b.Property<long>("Records").HasColumnType("INTEGER");
+            b.Property<int>("Removed").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasDefaultValue(0);
             b.Property<long?>("Serial").HasColumnType("INTEGER");
             b.Property<long>("ZoneId").HasColumnType("INTEGER");
             b.HasKey("Id");
@@ -154,6 +164,30 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Id");
             b.HasIndex("ZoneId");
             b.ToTable("ZoneJournal");
+        });
+
+        // 20261204000000_PortalAccounts
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.SavedPrimary", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Address").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("Name").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("OwnerId").HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<int>("Port").HasColumnType("INTEGER");
+            b.Property<long?>("TsigKeyId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("TsigKeyId");
+            b.HasIndex("OwnerId", "Name").IsUnique();
+            b.ToTable("SavedPrimaries");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Persistence.SavedPrimary", b =>
+        {
+            b.HasOne("SecondaryPortal.Engine.Persistence.StoredTsigKey", null)
+                .WithMany()
+                .HasForeignKey("TsigKeyId")
+                .OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity("SecondaryPortal.Engine.Persistence.ZoneTransferAclEntry", b =>
