@@ -1,4 +1,5 @@
 using SecondaryPortal.Portal.Accounts;
+using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
 using SecondaryPortal.Portal.Endpoints;
 
@@ -16,12 +17,16 @@ public static class PortalApplication
         PortalConfiguration.AddWorkingDirectoryFile(builder.Configuration);
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
         builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
+        builder.Services.AddPortalApi();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The API answers errors as problem details (RFC 7807); the pages show the error and not-found pages.
+        app.UseWhen(context => IsApi(context.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context.Request), pages => pages
+            .UseExceptionHandler("/error", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
         app.UseMiddleware<FirstRunGate>();
         app.UseAuthentication();
@@ -30,7 +35,10 @@ public static class PortalApplication
         app.UseAntiforgery();
         app.MapPortalEndpoints();
         app.MapAccountEndpoints();
+        app.MapPortalApi();
         app.MapRazorComponents<App>();
         return app;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(ApiEndpoints.Prefix);
 }
