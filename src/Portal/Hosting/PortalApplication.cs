@@ -1,5 +1,6 @@
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Components;
+using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Endpoints;
 using SecondaryPortal.Portal.Services.Sites;
 
@@ -32,6 +33,7 @@ public static class PortalApplication
         app.UseAntiforgery();
         app.MapPortalEndpoints();
         app.MapAccountEndpoints();
+        app.MapSiteFragments();
         app.MapRazorComponents<App>();
         return app;
     }

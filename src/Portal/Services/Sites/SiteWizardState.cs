@@ -33,6 +33,12 @@ public sealed record SiteWizardState
     /// <summary>A new key's secret (base64); only ever on the page inside the protected field and its own input.</summary>
     public string? NewKeySecret { get; init; }
 
+    /// <summary>Step 3 found at least one primary that answered with the zone's serial, for these primaries and this key.</summary>
+    public bool CheckPassed { get; init; }
+
+    /// <summary>Step 2 (authoritative): start from an empty zone (true) or a zone file.</summary>
+    public bool StartEmpty { get; init; } = true;
+
     /// <summary>The key as the service takes it.</summary>
     public SiteKeyChoice Key => KeyMode switch
     {
