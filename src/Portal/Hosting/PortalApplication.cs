@@ -1,7 +1,9 @@
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
+using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Endpoints;
+using SecondaryPortal.Portal.Services.Sites;
 
 namespace SecondaryPortal.Portal.Hosting;
 
@@ -18,6 +20,7 @@ public static class PortalApplication
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
         builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
         builder.Services.AddPortalApi();
+        builder.Services.AddPortalSites();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 
@@ -36,6 +39,7 @@ public static class PortalApplication
         app.MapPortalEndpoints();
         app.MapAccountEndpoints();
         app.MapPortalApi();
+        app.MapSiteFragments();
         app.MapRazorComponents<App>();
         return app;
     }
