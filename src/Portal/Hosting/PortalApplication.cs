@@ -1,6 +1,7 @@
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Components;
 using SecondaryPortal.Portal.Endpoints;
+using SecondaryPortal.Portal.Services.Zones;
 
 namespace SecondaryPortal.Portal.Hosting;
 
@@ -16,6 +17,7 @@ public static class PortalApplication
         PortalConfiguration.AddWorkingDirectoryFile(builder.Configuration);
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
         builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
+        builder.Services.AddZoneManagement();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 
