@@ -4,6 +4,7 @@ using SecondaryPortal.Portal.Components;
 using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Endpoints;
 using SecondaryPortal.Portal.Services.Sites;
+using SecondaryPortal.Portal.Services.Zones;
 
 namespace SecondaryPortal.Portal.Hosting;
 
@@ -21,6 +22,7 @@ public static class PortalApplication
         builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
         builder.Services.AddPortalApi();
         builder.Services.AddPortalSites();
+        builder.Services.AddZoneManagement();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 
