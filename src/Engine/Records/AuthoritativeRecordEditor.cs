@@ -9,7 +9,7 @@ namespace SecondaryPortal.Engine.Records;
 /// Adds, replaces and deletes records of an authoritative zone, checking each change as a nameserver would: the
 /// record parses as in a zone file, lies inside the zone, is not a duplicate, keeps CNAMEs alone, keeps the apex
 /// SOA and at least one apex NS. Each change raises the SOA serial (see <see cref="ZoneEditRules.NextSerial"/>)
-/// and is stored through <see cref="ZoneStore.ImportAsync"/>, the one path that validates the whole zone, writes
+/// and is stored through <see cref="ZoneStore.ImportAsync(DnsName, IEnumerable{DnsRecord}, CancellationToken)"/>, the one path that validates the whole zone, writes
 /// the IXFR journal entry and announces the change so the NOTIFY service tells the zone's secondaries.
 /// </summary>
 /// <remarks>
