@@ -21,6 +21,9 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
         {
+            // Only the API: the pages' htmx fragments and the health check are not part of it.
+            foreach (var path in document.Paths.Keys.Where(path => !path.StartsWith(ApiEndpoints.Prefix + "/", StringComparison.Ordinal)).ToList())
+                document.Paths.Remove(path);
             document.Info.Title = "SecondaryPortal API";
             document.Info.Description = "Zones (secondary and authoritative), primaries, TSIG keys, records, transfers and query analytics. "
                 + "Authenticate with an API token created in the portal (API tokens page) or with `token create`: `Authorization: Bearer sp_...`. "
