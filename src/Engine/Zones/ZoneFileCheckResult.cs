@@ -9,6 +9,6 @@ namespace SecondaryPortal.Engine.Zones;
 /// <param name="Serial">The SOA serial when the zone is valid; else 0.</param>
 public sealed record ZoneFileCheckResult(IReadOnlyList<DnsRecord> Records, IReadOnlyList<string> Errors, IReadOnlyList<ZoneWarning> Warnings, uint Serial)
 {
-    /// <summary>True when the text makes a valid zone, ready for <see cref="ZoneStore.ImportAsync"/>.</summary>
+    /// <summary>True when the text makes a valid zone, ready for <see cref="ZoneStore.ImportAsync(Dns.Wire.DnsName, IEnumerable{DnsRecord}, CancellationToken)"/>.</summary>
     public bool IsValid => Errors.Count == 0;
 }
