@@ -31,6 +31,12 @@ public static class SiteDomain
             return Refuse("The domain has an empty label (two dots in a row, or a dot at the start).");
         if (labels.Length < 2)
             return Refuse($"Enter the full domain with its top-level domain, such as {name}.com.");
+        // The plain syntax first (IdnMapping would only say "invalid"), on the labels as typed.
+        foreach (string label in labels.Select(l => l.ToLowerInvariant()))
+        {
+            if (LabelError(label) is { } labelError)
+                return Refuse(labelError);
+        }
         string ascii;
         try
         {
@@ -42,13 +48,8 @@ public static class SiteDomain
         }
         foreach (string label in ascii.Split('.'))
         {
-            // RFC 1035 §2.3.4: 63 octets a label, 255 a name (253 characters in presentation form without the final dot).
-            if (label.Length > 63)
-                return Refuse($"The label \"{Shorten(label)}\" is {label.Length} characters long; a label holds at most 63 (RFC 1035 §2.3.4).");
-            if (label.StartsWith('-') || label.EndsWith('-'))
-                return Refuse($"The label \"{label}\" starts or ends with a hyphen, which a host name may not (RFC 952, RFC 1123 §2.1).");
-            if (label.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) is var bad and not '\0')
-                return Refuse($"The label \"{label}\" holds '{bad}', which a domain name may not (letters, digits and hyphens only).");
+            if (LabelError(label) is { } labelError)
+                return Refuse(labelError);
         }
         if (ascii.Length > 253)
             return Refuse($"The domain is {ascii.Length} characters long; a name holds at most 253 (RFC 1035 §2.3.4).");
@@ -75,6 +76,19 @@ public static class SiteDomain
         {
             return name;
         }
+    }
+
+    /// <summary>What is wrong with one label (non-ASCII letters are left to IDNA), or null.</summary>
+    private static string? LabelError(string label)
+    {
+        // RFC 1035 §2.3.4: 63 octets a label, 255 a name (253 characters in presentation form without the final dot).
+        if (label.Length > 63 && label.All(char.IsAscii))
+            return $"The label \"{Shorten(label)}\" is {label.Length} characters long; a label holds at most 63 (RFC 1035 §2.3.4).";
+        if (label.StartsWith('-') || label.EndsWith('-'))
+            return $"The label \"{label}\" starts or ends with a hyphen, which a host name may not (RFC 952, RFC 1123 §2.1).";
+        if (label.FirstOrDefault(c => char.IsAscii(c) && !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) is var bad and not '\0')
+            return $"The label \"{label}\" holds '{bad}', which a domain name may not (letters, digits and hyphens only).";
+        return null;
     }
 
     private static string Shorten(string label) => label.Length <= 20 ? label : label[..20] + "…";
