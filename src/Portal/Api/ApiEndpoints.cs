@@ -12,6 +12,11 @@ public static class ApiEndpoints
         endpoints.MapOpenApi(Prefix + "/openapi.json").AllowAnonymous();
         var api = endpoints.MapGroup(Prefix).RequireAuthorization(ApiServiceCollectionExtensions.ApiPolicy).DisableAntiforgery();
         api.MapAccountApi();
+        api.MapZonesApi();
+        api.MapSitesApi();
+        api.MapRecordsApi();
+        api.MapKeysApi();
+        api.MapPrimariesApi();
         api.MapAnalyticsApi();
         return endpoints;
     }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
+using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Accounts;
 
 namespace SecondaryPortal.Portal.Api;
@@ -19,6 +21,12 @@ public static class ApiServiceCollectionExtensions
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            PresentationJsonConverter<object>.AddAll(json.SerializerOptions);
+        });
+        services.TryAddSingleton<AuthoritativeRecordEditor>();
         services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
         {
             // Only the API: the pages' htmx fragments and the health check are not part of it.
