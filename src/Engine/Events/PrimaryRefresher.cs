@@ -88,7 +88,10 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         var kind = diffs is null ? TransferLogKind.Axfr : TransferLogKind.Ixfr;
         if (transfer.FallbackReason is { } reason)
             warnings = $"IXFR fell back to AXFR: {reason}" + (warnings is null ? "" : "; " + warnings);
-        log.Add(Line(loop, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings));
+        var line = Line(loop, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings);
+        var changes = diffs is null ? TransferChanges.FromSnapshots(loop.Snapshot, snapshot) : TransferChanges.FromDiffs(diffs);
+        (line.Added, line.Removed, line.Changes) = (changes.Added, changes.Removed, changes.Text);
+        log.Add(line);
         return new PrimaryAttempt(PrimaryAttemptOutcome.Transferred, primary, snapshot.Serial, snapshot, diffs);
     }
 
