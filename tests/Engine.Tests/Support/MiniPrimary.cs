@@ -50,6 +50,9 @@ public sealed class MiniPrimary : IAsyncDisposable
     /// </summary>
     public bool ServeIxfr { get; set; }
 
+    /// <summary>When set, a transfer waits for this task after its first message (to look at a transfer half done).</summary>
+    public Task? HoldAfterFirstMessage { get; set; }
+
     public static MiniPrimary Start(DnsName origin, uint serial, IEnumerable<DnsRecord> body)
     {
         var primary = new MiniPrimary(FreePort.Next());
@@ -184,6 +187,8 @@ public sealed class MiniPrimary : IAsyncDisposable
                 {
                     var reply = Reply(request, stream0.Skip(i).Take(10));
                     await TcpMessageFraming.WriteAsync(stream, reply.ToArray(), stop);
+                    if (i == 0 && HoldAfterFirstMessage is { } hold)
+                        await hold.WaitAsync(stop);
                     if (CutTransfers)
                     {
                         client.Client.LingerState = new LingerOption(true, 0); // a reset, as when the process dies
