@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project. Installs what the tests need when it is missing (Debian packages for the
-# interop tests), builds, runs each test project, and ends with one line: "N passed, N failed, N skipped".
+# interop and browser tests; the build itself runs npm ci for the portal's front-end packages), builds, runs each test project, and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,7 @@ command -v named-compilezone >/dev/null 2>&1 || [ -x /usr/sbin/named-compilezone
 command -v dig >/dev/null 2>&1 || need_packages+=(bind9-dnsutils)
 command -v knotd >/dev/null 2>&1 || [ -x /usr/sbin/knotd ] || need_packages+=(knot)
 command -v kdig >/dev/null 2>&1 || need_packages+=(knot-dnsutils)
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)  # the E2E tests drive Debian's Chromium with Playwright
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

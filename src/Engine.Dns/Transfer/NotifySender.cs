@@ -64,7 +64,7 @@ public sealed class NotifySender
             return true;
         }
 
-        var (status, attempts, error) = await UdpExchange.RunAsync(target.EndPoint, request, _timeouts, OnDatagram, _time, cancellationToken).ConfigureAwait(false);
+        var (status, attempts, error, _) = await UdpExchange.RunAsync(target.EndPoint, request, _timeouts, OnDatagram, _time, cancellationToken).ConfigureAwait(false);
         var result = status switch
         {
             UdpExchangeStatus.Answered => answer!,

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Server;
@@ -25,6 +26,7 @@ internal sealed class SoaQuery
     private SoaQueryResult? _answer;
     private bool _truncated;
     private string? _badTsig;
+    private (DnsMessage Response, TsigVerification Verification)? _setAside;
     private string? _malformed;
 
     public SoaQuery(DnsName zone, PrimaryServer primary, ZoneTransferClientOptions options, TimeProvider time)
@@ -41,11 +43,15 @@ internal sealed class SoaQuery
     public async Task<SoaQueryResult> RunAsync(CancellationToken cancellationToken)
     {
         var timeouts = Enumerable.Repeat(_options.UdpTimeout, _options.UdpAttempts).ToArray();
-        var (status, attempts, error) = await UdpExchange.RunAsync(_primary.EndPoint, _request, timeouts, OnDatagram, _time, cancellationToken).ConfigureAwait(false);
+        var (status, attempts, error, socketError) = await UdpExchange.RunAsync(_primary.EndPoint, _request, timeouts, OnDatagram, _time, cancellationToken).ConfigureAwait(false);
         if (status == UdpExchangeStatus.Answered && !_truncated)
             return _answer!;
         if (_truncated)
             return await QueryTcpAsync(cancellationToken).ConfigureAwait(false);
+        // An unsigned error answer (Knot's NOTAUTH for a zone it does not serve) is reported by its RCODE, as over TCP,
+        // once no signed answer came: a forged one could only turn a failure into another failure.
+        if (_setAside is { } aside && aside.Response.Rcode != DnsRcode.NoError)
+            return Classify(aside.Response, aside.Verification, DnsTransport.Udp);
         if (_badTsig is not null)
             return Result(SoaQueryOutcome.BadTsig, DnsTransport.Udp, _badTsig);
         if (_malformed is not null)
@@ -55,10 +61,10 @@ internal sealed class SoaQuery
             ? $"no answer over UDP from {_primary.EndPoint} after {attempts} attempt(s) of {TcpTransferConnection.Seconds(_options.UdpTimeout)}"
             : $"over UDP: {error}";
         if (!_options.SoaTcpFallback)
-            return Result(outcome, DnsTransport.Udp, udpError);
+            return Result(outcome, DnsTransport.Udp, udpError) with { SocketError = socketError };
         var tcp = await QueryTcpAsync(cancellationToken).ConfigureAwait(false);
         return tcp.Outcome is SoaQueryOutcome.Timeout or SoaQueryOutcome.NetworkError
-            ? Result(outcome, DnsTransport.Tcp, $"{udpError}; then over TCP: {tcp.Error}")
+            ? Result(outcome, DnsTransport.Tcp, $"{udpError}; then over TCP: {tcp.Error}") with { SocketError = socketError ?? tcp.SocketError }
             : tcp;
     }
 
@@ -84,6 +90,7 @@ internal sealed class SoaQuery
             if (!verification.IsOk && verification.Status != TsigStatus.PeerError)
             {
                 _badTsig = ResponseChecks.DescribeTsig(verification, _signed.Key);
+                _setAside = (response, verification);
                 return false;
             }
         }
@@ -93,10 +100,10 @@ internal sealed class SoaQuery
 
     private async Task<SoaQueryResult> QueryTcpAsync(CancellationToken cancellationToken)
     {
-        var (connection, timedOut, error) = await TcpTransferConnection.ConnectAsync(_primary.EndPoint, _options.ConnectTimeout, _time,
+        var (connection, timedOut, error, socketError) = await TcpTransferConnection.ConnectAsync(_primary.EndPoint, _options.ConnectTimeout, _time,
             CancellationToken.None, cancellationToken).ConfigureAwait(false);
         if (connection is null)
-            return Result(timedOut ? SoaQueryOutcome.Timeout : SoaQueryOutcome.NetworkError, DnsTransport.Tcp, error);
+            return Result(timedOut ? SoaQueryOutcome.Timeout : SoaQueryOutcome.NetworkError, DnsTransport.Tcp, error) with { SocketError = socketError };
         using (connection)
         {
             if (await connection.SendAsync(_request).ConfigureAwait(false) is { } sendError)
@@ -117,7 +124,10 @@ internal sealed class SoaQuery
     private SoaQueryResult Classify(DnsMessage response, TsigVerification? verification, DnsTransport transport)
     {
         if (verification is { Status: TsigStatus.PeerError })
-            return Result(SoaQueryOutcome.BadTsig, transport, ResponseChecks.DescribeTsig(verification, _signed!.Key), response.Rcode);
+        {
+            return Result(SoaQueryOutcome.BadTsig, transport, ResponseChecks.DescribeTsig(verification, _signed!.Key), response.Rcode)
+                with { TsigError = verification.Record?.Error };
+        }
         if (response.Rcode != DnsRcode.NoError)
         {
             var outcome = response.Rcode switch

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
@@ -30,6 +31,20 @@ public sealed record SoaQueryResult
 
     /// <summary>What went wrong, in plain words for logs and the zone's status page; null on success.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// The TSIG error the primary put in the TSIG record of its answer when it rejected our signature (BADSIG,
+    /// BADKEY, BADTIME, BADTRUNC; sent with RCODE NOTAUTH, RFC 8945 §5.3.2 and §5.4); null otherwise, also when
+    /// <see cref="Outcome"/> is <see cref="SoaQueryOutcome.BadTsig"/> because the answer did not verify here.
+    /// </summary>
+    public DnsRcode? TsigError { get; init; }
+
+    /// <summary>
+    /// The socket error that ended the query when <see cref="Outcome"/> is <see cref="SoaQueryOutcome.NetworkError"/>:
+    /// <see cref="System.Net.Sockets.SocketError.ConnectionRefused"/> when nothing listens on the port (ICMP port
+    /// unreachable over UDP, a reset over TCP); null otherwise.
+    /// </summary>
+    public SocketError? SocketError { get; init; }
 
     /// <summary>True when the SOA was obtained.</summary>
     public bool IsOk => Outcome == SoaQueryOutcome.Ok;

@@ -46,8 +46,8 @@ internal sealed class TcpTransferConnection : IDisposable
         _linked = CancellationTokenSource.CreateLinkedTokenSource(caller, deadline, _messageTimer.Token);
     }
 
-    /// <summary>Opens a connection; on failure returns null and says why (timeout or network error) in plain words.</summary>
-    public static async Task<(TcpTransferConnection? Connection, bool TimedOut, string? Error)> ConnectAsync(IPEndPoint server,
+    /// <summary>Opens a connection; on failure returns null and says why (timeout or network error) in plain words, with the socket error if any.</summary>
+    public static async Task<(TcpTransferConnection? Connection, bool TimedOut, string? Error, SocketError? SocketError)> ConnectAsync(IPEndPoint server,
         TimeSpan connectTimeout, TimeProvider time, CancellationToken deadline, CancellationToken cancellationToken)
     {
         var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -56,17 +56,17 @@ internal sealed class TcpTransferConnection : IDisposable
         try
         {
             await socket.ConnectAsync(server, linked.Token).ConfigureAwait(false);
-            return (new TcpTransferConnection(socket, time, deadline, cancellationToken), false, null);
+            return (new TcpTransferConnection(socket, time, deadline, cancellationToken), false, null, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            return (null, true, $"no TCP connection to {server} within {Seconds(connectTimeout)}");
+            return (null, true, $"no TCP connection to {server} within {Seconds(connectTimeout)}", null);
         }
         catch (SocketException e)
         {
             socket.Dispose();
-            return (null, false, UdpExchange.Describe(e, server));
+            return (null, false, UdpExchange.Describe(e, server), e.SocketErrorCode);
         }
         catch
         {

@@ -52,7 +52,7 @@ internal sealed class TransferSession
             request.Authorities.Add(new DnsRecord(_zone, 0, _current!)); // RFC 1995 §3: our SOA in the authority section
         TsigSignedRequest? signed = null;
         byte[] bytes = _primary.Key is { } key ? new TsigSigner(_time).SignRequest(request, key, out signed) : request.ToArray();
-        var (connection, timedOut, error) = await TcpTransferConnection.ConnectAsync(_primary.EndPoint, _options.ConnectTimeout, _time,
+        var (connection, timedOut, error, _) = await TcpTransferConnection.ConnectAsync(_primary.EndPoint, _options.ConnectTimeout, _time,
             deadline, cancellationToken).ConfigureAwait(false);
         if (connection is null)
             return End(timedOut ? TransferOutcome.Timeout : TransferOutcome.NetworkError, error);

@@ -28,7 +28,7 @@ internal enum UdpExchangeStatus
 /// </summary>
 internal static class UdpExchange
 {
-    public static async Task<(UdpExchangeStatus Status, int Attempts, string? Error)> RunAsync(IPEndPoint server, ReadOnlyMemory<byte> request,
+    public static async Task<(UdpExchangeStatus Status, int Attempts, string? Error, SocketError? SocketError)> RunAsync(IPEndPoint server, ReadOnlyMemory<byte> request,
         IReadOnlyList<TimeSpan> attemptTimeouts, DatagramHandler handler, TimeProvider time, CancellationToken cancellationToken)
     {
         using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -52,16 +52,16 @@ internal static class UdpExchange
                     int length = await receive.ConfigureAwait(false);
                     receive = null;
                     if (handler(buffer.AsSpan(0, length)))
-                        return (UdpExchangeStatus.Answered, attempts, null);
+                        return (UdpExchangeStatus.Answered, attempts, null, null);
                 }
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            return (UdpExchangeStatus.TimedOut, attempts, null);
+            return (UdpExchangeStatus.TimedOut, attempts, null, null);
         }
         catch (SocketException e)
         {
             receive = null;
-            return (UdpExchangeStatus.NetworkError, attempts, Describe(e, server));
+            return (UdpExchangeStatus.NetworkError, attempts, Describe(e, server), e.SocketErrorCode);
         }
         finally
         {

@@ -5,14 +5,17 @@ namespace SecondaryPortal.Engine.Persistence;
 /// <summary>Builds the context options for a store's provider and connection string.</summary>
 public static class StoreDbContextOptions
 {
-    /// <summary>Points <paramref name="options"/> at the store in <paramref name="settings"/>.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, StoreSettings settings)
+    /// <summary>
+    /// Points <paramref name="options"/> at the store in <paramref name="settings"/>. Another context sharing the database
+    /// (the portal's accounts) names its own <paramref name="migrationsHistoryTable"/>, so each context migrates alone.
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, StoreSettings settings, string? migrationsHistoryTable = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
         return settings.Provider switch
         {
-            StoreProvider.Sqlite => options.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance),
+            StoreProvider.Sqlite => options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable ?? "__EFMigrationsHistory")).AddInterceptors(SqlitePragmas.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "unsupported store provider"),
         };
     }

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using SecondaryPortal.Engine.Persistence;
+using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Hosting;
 
 namespace SecondaryPortal.Portal.Cli;
@@ -9,7 +11,7 @@ namespace SecondaryPortal.Portal.Cli;
 /// </summary>
 public static partial class CliApplication
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "zone", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "zone", "user", "token", "help" };
 
     /// <summary>True when <paramref name="args"/> name a verb (or ask for help) rather than run the server.</summary>
     public static bool IsCommand(IReadOnlyList<string> args)
@@ -35,8 +37,8 @@ public static partial class CliApplication
             return await ZoneTransferCommands.RunAsync(args, output, error, cancellationToken);
         if (parsed.UnknownOptions.Count > 0)
             return await Fail(error, $"unknown option {parsed.UnknownOptions[0]} (configuration overrides are written --Key=Value; see --help)");
-        if (parsed.Words is not ["zone", _, ..])
-            return await Fail(error, "expected a verb such as 'zone import', 'zone add', 'zone status' or 'zone list' (see --help)");
+        if (parsed.Words is not (["zone", _, ..] or ["user", ..] or ["token", ..]))
+            return await Fail(error, "expected a verb such as 'zone import', 'zone add', 'zone status', 'zone list' or 'user create' (see --help)");
 
         ServiceProvider services;
         try
@@ -52,6 +54,11 @@ public static partial class CliApplication
             try
             {
                 await services.GetRequiredService<StoreMigrator>().MigrateAsync(cancellationToken);
+                if (AccountCommands.Handles(parsed.Words))
+                {
+                    await new AccountMigrationHostedService(services.GetRequiredService<IDbContextFactory<AccountDbContext>>()).StartAsync(cancellationToken);
+                    return await new AccountCommands(services, output, error).RunAsync(parsed.Words, parsed.Options, cancellationToken);
+                }
                 var words = parsed.Words.Skip(1).ToList();
                 if (SecondaryZoneCommands.Handles(words[0]))
                     return await new SecondaryZoneCommands(services, output, error).RunAsync(words, parsed.Options, cancellationToken);

@@ -25,6 +25,10 @@ public sealed record CliArguments(IReadOnlyList<string> Words, IReadOnlyList<str
         ["tsig"] = true,
         ["tsig-algorithm"] = true,
         ["tsig-secret"] = true,
+        ["email"] = true,
+        ["password"] = true,
+        ["admin"] = false,
+        ["name"] = true,
     };
 
     /// <summary>Splits <paramref name="args"/>.</summary>

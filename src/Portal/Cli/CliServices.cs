@@ -1,5 +1,6 @@
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
+using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Hosting;
 
 namespace SecondaryPortal.Portal.Cli;
@@ -18,7 +19,9 @@ internal static class CliServices
             .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error)
             .AddSimpleConsole(console => console.SingleLine = true)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddEngineStore(StorageConfiguration.Resolve(configuration));
+        var store = StorageConfiguration.Resolve(configuration);
+        services.AddEngineStore(store);
+        services.AddAccountStore(store);
         services.AddTsigKeyProtection(StorageConfiguration.KeysDirectory(configuration));
         services.AddSingleton<SecondaryZoneCatalog>();
         return services.BuildServiceProvider();

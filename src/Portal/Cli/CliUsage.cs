@@ -27,6 +27,10 @@ public static class CliUsage
           SecondaryPortal.Portal zone notify-remove <origin> ADDR[:PORT]
                                                                 which secondaries are notified of its changes
           SecondaryPortal.Portal zone transfers <origin>        show both
+          SecondaryPortal.Portal user create --email E --password P [--admin]
+                                                                create a portal account (an admin sees all accounts)
+          SecondaryPortal.Portal token create --email E [--name N]
+                                                                print a new API token of that account (shown once)
           SecondaryPortal.Portal --help                         show this text
 
         From the repository: dotnet run --project src/Portal -- zone import example.com. example.com.zone

@@ -1,4 +1,10 @@
+using SecondaryPortal.Portal.Accounts;
+using SecondaryPortal.Portal.Api;
+using SecondaryPortal.Portal.Components;
+using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Endpoints;
+using SecondaryPortal.Portal.Services.Sites;
+using SecondaryPortal.Portal.Services.Zones;
 
 namespace SecondaryPortal.Portal.Hosting;
 
@@ -9,12 +15,36 @@ public static class PortalApplication
     public static WebApplication Build(string[] args)
     {
         // The content root is the binary's folder: its appsettings.json holds the defaults whatever the
-        // current directory is; the current directory's file, if any, is added on top.
+        // current directory is; the current directory's file, if any, is added on top. wwwroot is copied there too.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         PortalConfiguration.AddWorkingDirectoryFile(builder.Configuration);
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
+        builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
+        builder.Services.AddPortalApi();
+        builder.Services.AddPortalSites();
+        builder.Services.AddZoneManagement();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
+
         var app = builder.Build();
+        // The API answers errors as problem details (RFC 7807); the pages show the error and not-found pages.
+        app.UseWhen(context => IsApi(context.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context.Request), pages => pages
+            .UseExceptionHandler("/error", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStaticFiles();
+        app.UseMiddleware<FirstRunGate>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapPortalEndpoints();
+        app.MapAccountEndpoints();
+        app.MapPortalApi();
+        app.MapSiteFragments();
+        app.MapRazorComponents<App>();
         return app;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(ApiEndpoints.Prefix);
 }

@@ -35,11 +35,12 @@ public sealed class PortalServerTests(ITestOutputHelper output)
             AssertAddress("192.0.2.10", await DnsProbe.QueryUdpAsync(udp, "www.example.com.", RecordType.A));
             AssertAddress("192.0.2.10", await DnsProbe.QueryTcpAsync(tcp, "www.example.com.", RecordType.A));
             Assert.Equal(DnsRcode.Refused, (await DnsProbe.QueryUdpAsync(udp, "www.example.org.", RecordType.A)).Rcode);
-            string home = await http.GetStringAsync("/");
-            Assert.Contains("<td>example.com.</td><td>1</td><td>5</td>", home, StringComparison.Ordinal);
-            Assert.Contains($"UDP {udp}", home, StringComparison.Ordinal);
-            Assert.Contains("<td>example.com.</td><td>NOERROR</td><td>2</td>", home, StringComparison.Ordinal); // the UDP and TCP queries
-            Assert.Contains("<td>(no zone)</td><td>REFUSED</td><td>1</td>", home, StringComparison.Ordinal);
+            var dashboard = await ComponentRenderer.RenderAsync<Components.Pages.Home.Dashboard>(app.Services);
+            Assert.Equal(["example.com.", "1", "5"], Cells(dashboard.QuerySelector("#zones tbody tr")!));
+            Assert.Contains($"UDP {udp}", dashboard.QuerySelector("#dns-endpoints")!.TextContent.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+            var queries = dashboard.QuerySelectorAll("#queries tbody tr").Select(Cells).ToList();
+            Assert.Contains(["example.com.", "NOERROR", "2"], queries); // the UDP and TCP queries
+            Assert.Contains(["(no zone)", "REFUSED", "1"], queries);
 
             // Another "process" (the verb, with its own services and connections) adds a zone while the server runs.
             var second = await Support.Cli.RunAsync("zone", "import", "example.net.", temp.WriteFile("b.zone", ZoneTexts.Simple("example.net.", 5, "192.0.2.20")), temp.Override);
@@ -90,6 +91,8 @@ public sealed class PortalServerTests(ITestOutputHelper output)
         var answer = Assert.Single(response.Answers);
         Assert.Equal(IPAddress.Parse(expected), Assert.IsType<AData>(answer.Data).Address);
     }
+
+    private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
 
     private static string WebAddress(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
