@@ -1,7 +1,10 @@
 namespace SecondaryPortal.Dns.Transfer;
 
-/// <summary>What one transfer received, over all its connections, checked against the configured bounds.</summary>
-internal sealed class TransferCounters(ZoneTransferClientOptions options)
+/// <summary>
+/// What one transfer received, over all its connections, checked against the configured bounds; reported to
+/// <paramref name="progress"/> once per message (a struct, so reporting allocates nothing).
+/// </summary>
+internal sealed class TransferCounters(ZoneTransferClientOptions options, IProgress<TransferProgressReport>? progress = null)
 {
     public int Messages { get; private set; }
 
@@ -23,6 +26,7 @@ internal sealed class TransferCounters(ZoneTransferClientOptions options)
     public string? AddRecords(int count)
     {
         Records += count;
+        progress?.Report(new TransferProgressReport(Messages, Records, Bytes));
         return Records > options.MaxRecords ? $"the transfer went past {options.MaxRecords} records" : null;
     }
 }

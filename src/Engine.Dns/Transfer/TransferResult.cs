@@ -4,7 +4,7 @@ using SecondaryPortal.Dns.Wire;
 namespace SecondaryPortal.Dns.Transfer;
 
 /// <summary>
-/// The result of <see cref="ZoneTransferClient.TransferAsync"/>. Nothing partial is ever returned: unless the
+/// The result of <see cref="ZoneTransferClient.TransferAsync(Wire.DnsName, PrimaryServer, Records.SoaData?, CancellationToken)"/>. Nothing partial is ever returned: unless the
 /// outcome is <see cref="TransferOutcome.Axfr"/> or <see cref="TransferOutcome.Ixfr"/>, <see cref="Records"/> and
 /// <see cref="Diffs"/> are empty.
 /// </summary>

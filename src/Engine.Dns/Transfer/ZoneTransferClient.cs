@@ -63,10 +63,25 @@ public sealed class ZoneTransferClient
     /// <param name="current">The SOA we serve now, or null for a first (or forced full) transfer.</param>
     /// <param name="cancellationToken">Cancels the transfer.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<TransferResult> TransferAsync(DnsName zone, PrimaryServer primary, SoaData? current, CancellationToken cancellationToken = default)
+    public Task<TransferResult> TransferAsync(DnsName zone, PrimaryServer primary, SoaData? current, CancellationToken cancellationToken = default) =>
+        TransferAsync(zone, primary, current, null, cancellationToken);
+
+    /// <summary>
+    /// Transfers <paramref name="zone"/> as <see cref="TransferAsync(DnsName, PrimaryServer, SoaData?, CancellationToken)"/> does,
+    /// telling <paramref name="progress"/> after each message received how many messages, records and octets arrived so
+    /// far. The report is called on the transfer's own thread, once per message: it must be quick and must not block.
+    /// </summary>
+    /// <param name="zone">The zone's apex.</param>
+    /// <param name="primary">Where to transfer from.</param>
+    /// <param name="current">The SOA we serve now, or null for a first (or forced full) transfer.</param>
+    /// <param name="progress">Told the counts after each message, or null.</param>
+    /// <param name="cancellationToken">Cancels the transfer.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<TransferResult> TransferAsync(DnsName zone, PrimaryServer primary, SoaData? current, IProgress<TransferProgressReport>? progress,
+        CancellationToken cancellationToken = default)
     {
         long start = _time.GetTimestamp();
-        var counters = new TransferCounters(Options);
+        var counters = new TransferCounters(Options, progress);
         using var deadline = new CancellationTokenSource(Options.TransferTimeout, _time);
         var first = await new TransferSession(zone, primary, current, current is not null, Options, _time, counters)
             .RunAsync(deadline.Token, cancellationToken).ConfigureAwait(false);

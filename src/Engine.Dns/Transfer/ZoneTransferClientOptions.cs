@@ -28,7 +28,7 @@ public sealed record ZoneTransferClientOptions
     /// <summary>How long the primary may take to deliver each whole message over TCP.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long one <see cref="ZoneTransferClient.TransferAsync"/> may take in all, an AXFR fallback included.</summary>
+    /// <summary>How long one <see cref="ZoneTransferClient.TransferAsync(Wire.DnsName, PrimaryServer, Records.SoaData?, CancellationToken)"/> may take in all, an AXFR fallback included.</summary>
     public TimeSpan TransferTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Most messages one transfer may take (some primaries send one record per message).</summary>

@@ -20,11 +20,15 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
 {
     private const int MaxErrorsInWords = 5;
 
-    /// <summary>Runs the SOA check and, when needed, the transfer; adds history lines to <paramref name="log"/>.</summary>
+    /// <summary>
+    /// Runs the SOA check and, when needed, the transfer; adds history lines to <paramref name="log"/>. With
+    /// <paramref name="fullTransfer"/> (an operator's request) the zone is transferred by AXFR whatever the serials say.
+    /// </summary>
     public async Task<PrimaryAttempt> RunAsync(ZoneEventLoop loop, ConfiguredPrimary primary, List<TransferLogEntry> log, List<PrimarySerial> seen,
-        CancellationToken cancellationToken)
+        bool fullTransfer, TransferProgress.Tracker progress, CancellationToken cancellationToken)
     {
         var origin = loop.Origin;
+        progress.Enter(TransferPhase.CheckingSoa, primary.Server.ToString());
         var soa = await client.QuerySoaAsync(origin, primary.Server, cancellationToken);
         var now = time.GetUtcNow();
         loop.State.LastCheckAt = now;
@@ -33,14 +37,17 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         uint serial = soa.Soa!.Serial;
         seen.Add(new PrimarySerial(primary.Id, serial, now));
         var current = loop.Snapshot;
-        if (current is not null && !new SerialNumber(serial).IsNewerThan(new SerialNumber(current.Serial)))
+        if (!fullTransfer && current is not null && !new SerialNumber(serial).IsNewerThan(new SerialNumber(current.Serial)))
             return UpToDate(loop, primary, log, serial, current.Serial, soa.Duration);
-        log.Add(Line(loop, primary, TransferLogKind.SoaCheck, serial, soa.Duration));
-        var transfer = await client.TransferAsync(origin, primary.Server, current?.Soa.Data as SoaData, cancellationToken);
+        log.Add(Line(loop, primary, TransferLogKind.SoaCheck, serial, soa.Duration, error: fullTransfer ? "full transfer (AXFR) requested by an operator" : null));
+        // No SOA of ours makes the client ask for an AXFR (RFC 5936), which replaces the copy whatever its serial.
+        progress.Enter(TransferPhase.Transferring);
+        var transfer = await client.TransferAsync(origin, primary.Server, fullTransfer ? null : current?.Soa.Data as SoaData, progress, cancellationToken);
+        progress.Enter(TransferPhase.Applying);
         return transfer.Outcome switch
         {
             TransferOutcome.UpToDate or TransferOutcome.PrimaryOlder => UpToDate(loop, primary, log, transfer.Soa?.Serial ?? serial, current?.Serial ?? 0, transfer.Duration),
-            TransferOutcome.Ixfr => await ApplyIxfrAsync(loop, primary, transfer, log, cancellationToken),
+            TransferOutcome.Ixfr => await ApplyIxfrAsync(loop, primary, transfer, log, progress, cancellationToken),
             TransferOutcome.Axfr => Build(loop, primary, transfer, transfer.Records, null, log),
             _ => Failed(loop, primary, log, transfer.Soa?.Serial, $"{Describe(transfer)} failed ({transfer.Outcome}): {transfer.Error}", transfer.Duration, transfer),
         };
@@ -48,7 +55,7 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
 
     /// <summary>Applies the diffs to the served copy; when they do not apply (the copy drifted from the primary's), takes the zone whole.</summary>
     private async Task<PrimaryAttempt> ApplyIxfrAsync(ZoneEventLoop loop, ConfiguredPrimary primary, TransferResult transfer, List<TransferLogEntry> log,
-        CancellationToken cancellationToken)
+        TransferProgress.Tracker progress, CancellationToken cancellationToken)
     {
         var current = loop.Snapshot!;
         var applied = current.Apply(transfer.Diffs);
@@ -57,7 +64,9 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         string error = string.Join("; ", applied.Errors.Take(MaxErrorsInWords));
         LogDiffDoesNotApply(loop.Origin.ToString(), primary.Server.ToString(), current.Serial, error);
         log.Add(Line(loop, primary, TransferLogKind.Failed, transfer.Soa?.Serial, transfer.Duration, transfer, $"the IXFR does not apply to our copy ({error}); taking the zone by AXFR"));
-        var full = await client.TransferAsync(loop.Origin, primary.Server, null, cancellationToken);
+        progress.Enter(TransferPhase.Transferring);
+        var full = await client.TransferAsync(loop.Origin, primary.Server, null, progress, cancellationToken);
+        progress.Enter(TransferPhase.Applying);
         return full.Outcome == TransferOutcome.Axfr
             ? Build(loop, primary, full, full.Records, null, log)
             : Failed(loop, primary, log, full.Soa?.Serial, $"AXFR failed ({full.Outcome}): {full.Error}", full.Duration, full);
@@ -84,7 +93,10 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         var kind = diffs is null ? TransferLogKind.Axfr : TransferLogKind.Ixfr;
         if (transfer.FallbackReason is { } reason)
             warnings = $"IXFR fell back to AXFR: {reason}" + (warnings is null ? "" : "; " + warnings);
-        log.Add(Line(loop, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings));
+        var line = Line(loop, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings);
+        var changes = diffs is null ? TransferChanges.FromSnapshots(loop.Snapshot, snapshot) : TransferChanges.FromDiffs(diffs);
+        (line.Added, line.Removed, line.Changes) = (changes.Added, changes.Removed, changes.Text);
+        log.Add(line);
         return new PrimaryAttempt(PrimaryAttemptOutcome.Transferred, primary, snapshot.Serial, snapshot, diffs);
     }
 

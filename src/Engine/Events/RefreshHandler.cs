@@ -22,13 +22,15 @@ public sealed partial class RefreshHandler
     private readonly ZoneEventTimers _timers;
     private readonly ZoneTimerPolicy _policy;
     private readonly TransferOptions _options;
+    private readonly TransferProgress _progress;
     private readonly TimeProvider _time;
     private readonly ILogger<RefreshHandler> _logger;
 
     /// <summary>A handler storing through <paramref name="repository"/> and serving through <paramref name="publisher"/>.</summary>
     public RefreshHandler(ZoneTransferClient client, SecondaryZoneRepository repository, ZonePublisher publisher, ZoneEventTimers timers,
-        ZoneTimerPolicy policy, TransferOptions options, TimeProvider timeProvider, ILogger<RefreshHandler> logger)
+        ZoneTimerPolicy policy, TransferOptions options, TransferProgress progress, TimeProvider timeProvider, ILogger<RefreshHandler> logger)
     {
+        _progress = progress;
         _refresher = new PrimaryRefresher(client, timeProvider, logger);
         _repository = repository;
         _publisher = publisher;
@@ -51,7 +53,9 @@ public sealed partial class RefreshHandler
             await FailAsync(loop, log, seen, definition.ConfigError ?? "the zone has no primary", null, cancellationToken);
             return;
         }
+        using var progress = _progress.Start(loop.Origin, _time.GetUtcNow());
         var status = loop.State.Status;
+        long fullTransfer = loop.FullTransferWanted;
         loop.State.Status = ZoneStatus.Refreshing;
         var stopwatch = Stopwatch.StartNew();
         PrimaryAttempt? last = null;
@@ -59,10 +63,14 @@ public sealed partial class RefreshHandler
         for (int i = 0; i < count; i++)
         {
             var primary = definition.Primaries[(first + i) % count];
-            last = await _refresher.RunAsync(loop, primary, log, seen, cancellationToken);
+            last = await _refresher.RunAsync(loop, primary, log, seen, fullTransfer != 0, progress, cancellationToken);
             if (last.Outcome != PrimaryAttemptOutcome.Failed)
             {
                 loop.NextPrimary = 0; // back to the configured order
+                if (last.Outcome == PrimaryAttemptOutcome.Transferred)
+                    loop.FullTransferDone(fullTransfer);
+                if (last.Outcome == PrimaryAttemptOutcome.Transferred)
+                    progress.Enter(TransferPhase.Storing);
                 await SucceedAsync(loop, last, log, seen, status, stopwatch, cancellationToken);
                 return;
             }

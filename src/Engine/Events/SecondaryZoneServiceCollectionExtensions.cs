@@ -8,7 +8,10 @@ using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Events;
 
-/// <summary>Registers the transfer engine: secondary zone store access, timers, handlers, the engine (a hosted service) and the NOTIFY handler.</summary>
+/// <summary>
+/// Registers the transfer engine: secondary zone store access, timers, handlers, the live <see cref="TransferProgress"/>, the
+/// engine (a hosted service) and the NOTIFY handler.
+/// </summary>
 public static class SecondaryZoneServiceCollectionExtensions
 {
     /// <summary>
@@ -30,8 +33,10 @@ public static class SecondaryZoneServiceCollectionExtensions
         services.AddSingleton<SecondaryZoneRepository>();
         services.TryAddSingleton<SecondaryZoneCatalog>();
         services.AddSingleton<ZoneEventTimers>();
+        services.TryAddSingleton<TransferProgress>();
         services.AddSingleton<RefreshHandler>();
         services.AddSingleton<ExpireHandler>();
+        services.AddSingleton<PauseHandler>();
         services.AddSingleton<SecondaryZoneEngine>();
         services.AddHostedService(provider => provider.GetRequiredService<SecondaryZoneEngine>());
         services.AddSingleton<NotifyRequestHandler>();

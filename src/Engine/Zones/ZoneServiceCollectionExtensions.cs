@@ -7,7 +7,7 @@ namespace SecondaryPortal.Engine.Zones;
 /// <summary>Registers the responder's zone table and the publisher that fills it from the store.</summary>
 public static class ZoneServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ZoneTable"/>, <see cref="ZonePublisher"/> (as a hosted service too) and <see cref="ZoneDrafts"/>.</summary>
+    /// <summary>Adds <see cref="ZoneTable"/>, <see cref="ZonePublisher"/> (as a hosted service too), <see cref="ZoneDrafts"/> and <see cref="SavedPrimaryStore"/>.</summary>
     public static IServiceCollection AddZonePublisher(this IServiceCollection services, ZonePublisherOptions? options = null)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -15,6 +15,7 @@ public static class ZoneServiceCollectionExtensions
         services.AddSingleton(options ?? new ZonePublisherOptions());
         services.AddSingleton<ZonePublisher>();
         services.TryAddSingleton<ZoneDrafts>();
+        services.TryAddSingleton<SavedPrimaryStore>();
         services.AddHostedService(provider => provider.GetRequiredService<ZonePublisher>());
         return services;
     }
