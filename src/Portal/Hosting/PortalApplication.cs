@@ -17,7 +17,7 @@ public static class PortalApplication
         PortalConfiguration.AddWorkingDirectoryFile(builder.Configuration);
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
         builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
-        builder.Services.AddZoneManagement();
+        builder.Services.AddPortalZones();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 

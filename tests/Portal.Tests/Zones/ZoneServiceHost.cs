@@ -30,7 +30,7 @@ public sealed class ZoneServiceHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSecondaryPortalServer(configuration);
-        services.AddZoneManagement();
+        services.AddPortalZones();
         Services = services.BuildServiceProvider();
     }
 
