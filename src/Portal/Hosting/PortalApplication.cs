@@ -1,5 +1,6 @@
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Components;
+using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Endpoints;
 using SecondaryPortal.Portal.Services.Zones;
 
@@ -32,6 +33,7 @@ public static class PortalApplication
         app.UseAntiforgery();
         app.MapPortalEndpoints();
         app.MapAccountEndpoints();
+        app.MapZoneEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
