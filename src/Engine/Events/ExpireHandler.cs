@@ -22,16 +22,18 @@ public sealed partial class ExpireHandler(
     {
         ArgumentNullException.ThrowIfNull(loop);
         var state = loop.State;
-        if (state.ExpiresAt is not { } expiresAt || state.Status is ZoneStatus.Expired or ZoneStatus.Paused)
+        // A paused zone expires too (see PauseHandler): pausing stops refreshes, not the SOA's promise.
+        if (state.ExpiresAt is not { } expiresAt || state.Status is ZoneStatus.Expired)
             return;
         if (expiresAt > timeProvider.GetUtcNow())
         {
             await timers.SetAsync(loop.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
             return;
         }
+        string paused = state.Status == ZoneStatus.Paused ? " while paused" : "";
         state.Status = ZoneStatus.Expired;
         string since = state.LastSuccessAt is { } last ? $"{last.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "the zone was added";
-        state.LastError = $"expired: no primary answered since {since} (SOA expire {state.SoaExpire} s); answering SERVFAIL until the next successful refresh"
+        state.LastError = $"expired{paused}: no primary answered since {since} (SOA expire {state.SoaExpire} s); answering SERVFAIL until the next successful refresh"
             + (state.LastError is { } previous ? $"; last error: {previous}" : "");
         if (!loop.IsDraft) // a draft is not served: nothing to withdraw
             publisher.Withdraw(loop.Origin);

@@ -20,9 +20,12 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
 {
     private const int MaxErrorsInWords = 5;
 
-    /// <summary>Runs the SOA check and, when needed, the transfer; adds history lines to <paramref name="log"/>.</summary>
+    /// <summary>
+    /// Runs the SOA check and, when needed, the transfer; adds history lines to <paramref name="log"/>. With
+    /// <paramref name="fullTransfer"/> (an operator's request) the zone is transferred by AXFR whatever the serials say.
+    /// </summary>
     public async Task<PrimaryAttempt> RunAsync(ZoneEventLoop loop, ConfiguredPrimary primary, List<TransferLogEntry> log, List<PrimarySerial> seen,
-        CancellationToken cancellationToken)
+        bool fullTransfer, CancellationToken cancellationToken)
     {
         var origin = loop.Origin;
         var soa = await client.QuerySoaAsync(origin, primary.Server, cancellationToken);
@@ -33,10 +36,11 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         uint serial = soa.Soa!.Serial;
         seen.Add(new PrimarySerial(primary.Id, serial, now));
         var current = loop.Snapshot;
-        if (current is not null && !new SerialNumber(serial).IsNewerThan(new SerialNumber(current.Serial)))
+        if (!fullTransfer && current is not null && !new SerialNumber(serial).IsNewerThan(new SerialNumber(current.Serial)))
             return UpToDate(loop, primary, log, serial, current.Serial, soa.Duration);
-        log.Add(Line(loop, primary, TransferLogKind.SoaCheck, serial, soa.Duration));
-        var transfer = await client.TransferAsync(origin, primary.Server, current?.Soa.Data as SoaData, cancellationToken);
+        log.Add(Line(loop, primary, TransferLogKind.SoaCheck, serial, soa.Duration, error: fullTransfer ? "full transfer (AXFR) requested by an operator" : null));
+        // No SOA of ours makes the client ask for an AXFR (RFC 5936), which replaces the copy whatever its serial.
+        var transfer = await client.TransferAsync(origin, primary.Server, fullTransfer ? null : current?.Soa.Data as SoaData, cancellationToken);
         return transfer.Outcome switch
         {
             TransferOutcome.UpToDate or TransferOutcome.PrimaryOlder => UpToDate(loop, primary, log, transfer.Soa?.Serial ?? serial, current?.Serial ?? 0, transfer.Duration),
@@ -84,7 +88,10 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         var kind = diffs is null ? TransferLogKind.Axfr : TransferLogKind.Ixfr;
         if (transfer.FallbackReason is { } reason)
             warnings = $"IXFR fell back to AXFR: {reason}" + (warnings is null ? "" : "; " + warnings);
-        log.Add(Line(loop, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings));
+        var line = Line(loop, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings);
+        var changes = diffs is null ? TransferChanges.FromSnapshots(loop.Snapshot, snapshot) : TransferChanges.FromDiffs(diffs);
+        (line.Added, line.Removed, line.Changes) = (changes.Added, changes.Removed, changes.Text);
+        log.Add(line);
         return new PrimaryAttempt(PrimaryAttemptOutcome.Transferred, primary, snapshot.Serial, snapshot, diffs);
     }
 

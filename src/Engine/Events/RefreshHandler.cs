@@ -52,6 +52,7 @@ public sealed partial class RefreshHandler
             return;
         }
         var status = loop.State.Status;
+        long fullTransfer = loop.FullTransferWanted;
         loop.State.Status = ZoneStatus.Refreshing;
         var stopwatch = Stopwatch.StartNew();
         PrimaryAttempt? last = null;
@@ -59,10 +60,12 @@ public sealed partial class RefreshHandler
         for (int i = 0; i < count; i++)
         {
             var primary = definition.Primaries[(first + i) % count];
-            last = await _refresher.RunAsync(loop, primary, log, seen, cancellationToken);
+            last = await _refresher.RunAsync(loop, primary, log, seen, fullTransfer != 0, cancellationToken);
             if (last.Outcome != PrimaryAttemptOutcome.Failed)
             {
                 loop.NextPrimary = 0; // back to the configured order
+                if (last.Outcome == PrimaryAttemptOutcome.Transferred)
+                    loop.FullTransferDone(fullTransfer);
                 await SucceedAsync(loop, last, log, seen, status, stopwatch, cancellationToken);
                 return;
             }

@@ -22,6 +22,7 @@ public sealed partial class SecondaryZoneEngine(
     SecondaryZoneRepository repository,
     RefreshHandler refresh,
     ExpireHandler expire,
+    PauseHandler pause,
     ZonePublisher publisher,
     ZoneTable table,
     ZoneEventTimers timers,
@@ -132,6 +133,20 @@ public sealed partial class SecondaryZoneEngine(
                 LogRefreshRequested(definition.Origin.ToString());
                 loop.Post(ZoneEvent.Refresh);
             }
+            if (definition.State.AxfrRequest != loop.SeenAxfrRequest)
+            {
+                loop.SeenAxfrRequest = definition.State.AxfrRequest;
+                loop.WantFullTransfer();
+                LogFullTransferRequested(definition.Origin.ToString());
+                loop.Post(ZoneEvent.Refresh);
+            }
+            if (definition.State.Paused != loop.PauseRequested)
+            {
+                loop.PauseRequested = definition.State.Paused;
+                loop.Post(ZoneEvent.Pause);
+                if (!definition.State.Paused)
+                    loop.Post(ZoneEvent.Refresh); // resumed: refresh at once
+            }
         }
         foreach (var origin in _loops.Keys.Where(origin => !present.Contains(origin)).ToList())
         {
@@ -146,8 +161,8 @@ public sealed partial class SecondaryZoneEngine(
     private async Task ScheduleAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
     {
         var state = loop.State;
-        if (state.Status == ZoneStatus.Paused)
-            return;
+        if (loop.PauseRequested != (state.Status == ZoneStatus.Paused) && state.Status != ZoneStatus.Expired)
+            loop.Post(ZoneEvent.Pause); // paused or resumed while the engine was down
         var now = timeProvider.GetUtcNow();
         if (state.ExpiresAt is { } expiresAt && state.Status != ZoneStatus.Expired)
         {
@@ -156,6 +171,8 @@ public sealed partial class SecondaryZoneEngine(
             else
                 await timers.SetAsync(loop.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
         }
+        if (loop.PauseRequested)
+            return; // the expiry above still applies (see PauseHandler); no refresh
         if (state.NextRefreshAt is not { } due || due <= now || loop.Snapshot is null)
             loop.Post(ZoneEvent.Refresh);
         else
@@ -173,9 +190,11 @@ public sealed partial class SecondaryZoneEngine(
     {
         try
         {
+            if (events.Contains(ZoneEvent.Pause))
+                await pause.RunAsync(loop, cancellationToken);
             if (events.Contains(ZoneEvent.Expire))
                 await expire.RunAsync(loop, cancellationToken);
-            if (loop.State.Status != ZoneStatus.Paused && (events.Contains(ZoneEvent.Refresh) || events.Contains(ZoneEvent.Retry) || events.Contains(ZoneEvent.Notify)))
+            if (!loop.PauseRequested && (events.Contains(ZoneEvent.Refresh) || events.Contains(ZoneEvent.Retry) || events.Contains(ZoneEvent.Notify)))
             {
                 await _refreshSlots.WaitAsync(cancellationToken);
                 try
@@ -224,6 +243,9 @@ public sealed partial class SecondaryZoneEngine(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: the draft was published; its transfers are served from now on")]
     private partial void LogDraftPublished(string zone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: full transfer (AXFR) requested by an operator")]
+    private partial void LogFullTransferRequested(string zone);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone}: refresh requested by an operator")]
     private partial void LogRefreshRequested(string zone);

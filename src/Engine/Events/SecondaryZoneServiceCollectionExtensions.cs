@@ -32,6 +32,7 @@ public static class SecondaryZoneServiceCollectionExtensions
         services.AddSingleton<ZoneEventTimers>();
         services.AddSingleton<RefreshHandler>();
         services.AddSingleton<ExpireHandler>();
+        services.AddSingleton<PauseHandler>();
         services.AddSingleton<SecondaryZoneEngine>();
         services.AddHostedService(provider => provider.GetRequiredService<SecondaryZoneEngine>());
         services.AddSingleton<NotifyRequestHandler>();

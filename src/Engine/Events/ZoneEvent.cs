@@ -17,4 +17,7 @@ public enum ZoneEvent
 
     /// <summary>A primary announced a change (RFC 1996 §3.7): refresh now.</summary>
     Notify,
+
+    /// <summary>An operator paused or resumed the zone (<see cref="ZoneEventLoop.PauseRequested"/> says which): apply it.</summary>
+    Pause,
 }

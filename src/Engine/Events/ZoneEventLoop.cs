@@ -35,7 +35,37 @@ public sealed class ZoneEventLoop
         State = definition.State;
         SeenRefreshRequest = definition.State.RefreshRequest;
         _isDraft = definition.IsDraft;
+        _pauseRequested = definition.State.Paused;
+        SeenAxfrRequest = definition.State.AxfrRequest;
     }
+
+    private volatile bool _pauseRequested;
+    private long _fullTransferWanted;
+
+    /// <summary>
+    /// True while an operator wants the zone paused (<see cref="SecondaryZoneState.Paused"/>): no refresh runs, timers and
+    /// NOTIFY are ignored; the last copy is served until it expires.
+    /// </summary>
+    public bool PauseRequested
+    {
+        get => _pauseRequested;
+        internal set => _pauseRequested = value;
+    }
+
+    /// <summary>The operator's full-transfer counter last acted on (see <see cref="SecondaryZoneState.AxfrRequest"/>).</summary>
+    public long SeenAxfrRequest { get; internal set; }
+
+    /// <summary>
+    /// Non-zero while an operator's full transfer is owed: the next refresh transfers by AXFR whatever the serials say. The
+    /// value tells requests apart, so one asked for while a transfer ends is not lost (<see cref="FullTransferDone"/>).
+    /// </summary>
+    public long FullTransferWanted => Interlocked.Read(ref _fullTransferWanted);
+
+    /// <summary>Owes the zone a full transfer (the engine, on an operator's request).</summary>
+    internal void WantFullTransfer() => Interlocked.Increment(ref _fullTransferWanted);
+
+    /// <summary>A full transfer asked for as <paramref name="wanted"/> (read before it started) succeeded.</summary>
+    internal void FullTransferDone(long wanted) => Interlocked.CompareExchange(ref _fullTransferWanted, 0, wanted);
 
     private volatile bool _isDraft;
 

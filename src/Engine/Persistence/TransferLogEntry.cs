@@ -46,7 +46,7 @@ public sealed class TransferLogEntry
 
     /// <summary>
     /// The first changed records in presentation form, one a line, "+ " for added and "- " for removed (at most
-    /// <c>TransferChanges.MaxLines</c> lines, then a line that says how many more); null when nothing changed
+    /// <see cref="Zones.TransferChanges.MaxLines"/> lines, then a line that says how many more); null when nothing changed
     /// or the transfer was a first one.
     /// </summary>
     public string? Changes { get; set; }

@@ -79,7 +79,34 @@ public sealed partial class SecondaryZoneCatalog(
     }
 
     /// <summary>Asks the transfer engine to refresh the secondary zone <paramref name="origin"/> now (SOA check, then a transfer if newer).</summary>
-    public async Task<ZoneCommandResult> RequestRefreshAsync(DnsName origin, CancellationToken cancellationToken = default)
+    public Task<ZoneCommandResult> RequestRefreshAsync(DnsName origin, CancellationToken cancellationToken = default) =>
+        UpdateStateAsync(origin, "refresh from", (states, ct) => states.ExecuteUpdateAsync(set => set.SetProperty(s => s.RefreshRequest, s => s.RefreshRequest + 1), ct),
+            key => $"Refresh of {key} requested; a running server checks its primaries within a second (see: zone status {key}).", cancellationToken);
+
+    /// <summary>
+    /// Asks the transfer engine to transfer the secondary zone <paramref name="origin"/> whole (AXFR) at its next refresh,
+    /// which it starts within a second, even when the primary's serial is the one served.
+    /// </summary>
+    public Task<ZoneCommandResult> RequestFullTransferAsync(DnsName origin, CancellationToken cancellationToken = default) =>
+        UpdateStateAsync(origin, "transfer from", (states, ct) => states.ExecuteUpdateAsync(set => set.SetProperty(s => s.AxfrRequest, s => s.AxfrRequest + 1), ct),
+            key => $"Full transfer (AXFR) of {key} requested; a running server starts it within a second.", cancellationToken);
+
+    /// <summary>
+    /// Pauses the secondary zone <paramref name="origin"/>: a running server stops refreshing it within a second (timers and
+    /// NOTIFY ignored) and serves its last copy, until the SOA expire time runs out (see <see cref="Events.PauseHandler"/>).
+    /// </summary>
+    public Task<ZoneCommandResult> PauseAsync(DnsName origin, CancellationToken cancellationToken = default) =>
+        UpdateStateAsync(origin, "pause refreshing from", (states, ct) => states.ExecuteUpdateAsync(set => set.SetProperty(s => s.Paused, true), ct),
+            key => $"{key} paused: its last copy stays served and nothing is refreshed until it is resumed.", cancellationToken);
+
+    /// <summary>Resumes the paused secondary zone <paramref name="origin"/>: a running server refreshes it within a second.</summary>
+    public Task<ZoneCommandResult> ResumeAsync(DnsName origin, CancellationToken cancellationToken = default) =>
+        UpdateStateAsync(origin, "resume refreshing from", (states, ct) => states.ExecuteUpdateAsync(set => set.SetProperty(s => s.Paused, false), ct),
+            key => $"{key} resumed: a running server refreshes it within a second.", cancellationToken);
+
+    /// <summary>Applies an operator's request to a secondary zone's state row and advances the settings version, in one transaction.</summary>
+    private async Task<ZoneCommandResult> UpdateStateAsync(DnsName origin, string verb, Func<IQueryable<SecondaryZoneState>, CancellationToken, Task<int>> update,
+        Func<string, string> done, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(origin);
         string key = ZoneStore.OriginKey(origin);
@@ -89,12 +116,11 @@ public sealed partial class SecondaryZoneCatalog(
         if (zone is null)
             return new ZoneCommandResult(false, $"No zone {key} is stored.");
         if (zone.Kind != ZoneKind.Secondary)
-            return new ZoneCommandResult(false, $"{key} is an authoritative zone: it has no primary to refresh from.");
-        await context.SecondaryZoneStates.Where(s => s.ZoneId == zone.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.RefreshRequest, s => s.RefreshRequest + 1), cancellationToken);
+            return new ZoneCommandResult(false, $"{key} is an authoritative zone: it has no primary to {verb}.");
+        await update(context.SecondaryZoneStates.Where(s => s.ZoneId == zone.Id), cancellationToken);
         await StoreChangeVersion.AdvanceConfigAsync(context, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ZoneCommandResult(true, $"Refresh of {key} requested; a running server checks its primaries within a second (see: zone status {key}).");
+        return new ZoneCommandResult(true, done(key));
     }
 
     /// <summary>The zone's summary and, for a secondary zone, its state, primaries and the newest <paramref name="logLines"/> transfers.</summary>

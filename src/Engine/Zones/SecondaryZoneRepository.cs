@@ -149,8 +149,10 @@ public sealed partial class SecondaryZoneRepository(
     {
         var entry = context.SecondaryZoneStates.Attach(state);
         entry.State = EntityState.Modified;
-        // Written by the command line (zone refresh) while the engine runs: never overwritten from here.
+        // Written by the command line and the portal (refresh, full transfer, pause) while the engine runs: never overwritten from here.
         entry.Property(s => s.RefreshRequest).IsModified = false;
+        entry.Property(s => s.AxfrRequest).IsModified = false;
+        entry.Property(s => s.Paused).IsModified = false;
         foreach (var line in log)
             context.TransferLog.Add(line);
         await context.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,8 @@ public sealed class MiniPrimary : IAsyncDisposable
     private TcpListener? _tcp;
     private UdpClient? _udp;
     private List<DnsRecord> _zone = [];
-    private int _soaQueries, _inFlight, _maxInFlight, _transfers;
+    private readonly Dictionary<uint, List<DnsRecord>> _versions = [];
+    private int _soaQueries, _inFlight, _maxInFlight, _transfers, _axfrRequests;
 
     private MiniPrimary(int port) => EndPoint = new IPEndPoint(IPAddress.Loopback, port);
 
@@ -40,6 +41,15 @@ public sealed class MiniPrimary : IAsyncDisposable
 
     public int Transfers => Volatile.Read(ref _transfers);
 
+    /// <summary>How many transfers were asked for by AXFR (the others were IXFR).</summary>
+    public int AxfrRequests => Volatile.Read(ref _axfrRequests);
+
+    /// <summary>
+    /// When set, an IXFR from a serial this primary held (through <see cref="SetZone"/>) is answered with the one diff from
+    /// it (RFC 1995 §4); otherwise every IXFR gets the whole zone, AXFR-style.
+    /// </summary>
+    public bool ServeIxfr { get; set; }
+
     public static MiniPrimary Start(DnsName origin, uint serial, IEnumerable<DnsRecord> body)
     {
         var primary = new MiniPrimary(FreePort.Next());
@@ -56,6 +66,7 @@ public sealed class MiniPrimary : IAsyncDisposable
         {
             Origin = origin;
             _zone = [soa, .. body];
+            _versions[serial] = _zone;
         }
     }
 
@@ -164,8 +175,10 @@ public sealed class MiniPrimary : IAsyncDisposable
                     return;
                 }
                 Interlocked.Increment(ref _transfers);
+                if (request.Question?.Type == RecordType.AXFR)
+                    Interlocked.Increment(ref _axfrRequests);
                 var zone = Zone();
-                List<DnsRecord> stream0 = [.. zone, zone[0]];
+                List<DnsRecord> stream0 = Diff(request, zone) ?? [.. zone, zone[0]];
                 // Ten records a message, so a cut transfer has sent part of the zone.
                 for (int i = 0; i < stream0.Count; i += 10)
                 {
@@ -182,6 +195,21 @@ public sealed class MiniPrimary : IAsyncDisposable
             {
             }
         }
+    }
+
+    /// <summary>The IXFR answer from the client's serial to <paramref name="zone"/>, when asked for and that version is known.</summary>
+    private List<DnsRecord>? Diff(DnsMessage request, List<DnsRecord> zone)
+    {
+        if (!ServeIxfr || request.Question?.Type != RecordType.IXFR || request.Authorities.FirstOrDefault()?.Data is not SoaData theirs)
+            return null;
+        List<DnsRecord>? old;
+        lock (_lock)
+            _versions.TryGetValue(theirs.Serial, out old);
+        if (old is null)
+            return null;
+        var deleted = old.Skip(1).Where(r => !zone.Skip(1).Contains(r));
+        var added = zone.Skip(1).Where(r => !old.Skip(1).Contains(r));
+        return [zone[0], old[0], .. deleted, zone[0], .. added, zone[0]];
     }
 
     private static DnsMessage Reply(DnsMessage request, IEnumerable<DnsRecord> answers)

@@ -53,7 +53,8 @@ public sealed class SecondaryHarness : IAsyncDisposable
         var client = new ZoneTransferClient(time, loggers.CreateLogger<ZoneTransferClient>(), QuickClient);
         var refresh = new RefreshHandler(client, Repository, Publisher, Timers, policy, options, time, loggers.CreateLogger<RefreshHandler>());
         var expire = new ExpireHandler(Repository, Publisher, Timers, options, time, loggers.CreateLogger<ExpireHandler>());
-        Engine = new SecondaryZoneEngine(Repository, refresh, expire, Publisher, Table, Timers, policy, options, time, loggers.CreateLogger<SecondaryZoneEngine>());
+        var pause = new PauseHandler(Repository, Timers, options, loggers.CreateLogger<PauseHandler>());
+        Engine = new SecondaryZoneEngine(Repository, refresh, expire, pause, Publisher, Table, Timers, policy, options, time, loggers.CreateLogger<SecondaryZoneEngine>());
         Notify = new NotifyRequestHandler(Engine, new TsigVerifier(time), new TsigSigner(time), loggers.CreateLogger<NotifyRequestHandler>());
     }
 
