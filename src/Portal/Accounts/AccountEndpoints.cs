@@ -13,7 +13,7 @@ public static class AccountEndpoints
             await context.Request.ReadFormAsync(); // the antiforgery middleware has checked the form's token
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).ExcludeFromDescription();
         return endpoints;
     }
 }

@@ -31,6 +31,14 @@ public static class AccountServiceCollectionExtensions
         {
             // Only the posts that check a password or create an account are limited, per client address; pages are not.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, cancellationToken) =>
+            {
+                // A body of its own, so the status-code pages leave it alone and the person reads why.
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return new ValueTask(context.HttpContext.Response.WriteAsync(
+                    "Too many sign-in attempts from this address: wait a minute and try again.", cancellationToken));
+            };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignInPost(context.Request)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })

@@ -10,7 +10,7 @@ public static class PortalEndpoints
     {
         endpoints.MapGet("/healthz", (ZonePublisher publisher) => publisher.IsReady
             ? Results.Text("ok\n", "text/plain")
-            : Results.Text("loading zones\n", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Text("loading zones\n", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable)).ExcludeFromDescription();
         return endpoints;
     }
 }

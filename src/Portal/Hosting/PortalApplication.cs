@@ -1,7 +1,11 @@
+using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Accounts;
+using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
+using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Endpoints;
+using SecondaryPortal.Portal.Services.Sites;
 using SecondaryPortal.Portal.Services.Zones;
 
 namespace SecondaryPortal.Portal.Hosting;
@@ -18,13 +22,19 @@ public static class PortalApplication
         PortalConfiguration.AddWorkingDirectoryFile(builder.Configuration);
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
         builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
+        builder.Services.AddPortalApi();
+        builder.Services.AddPortalSites();
+        builder.Services.AddZoneManagement();
         builder.Services.AddPortalZones();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The API answers errors as problem details (RFC 7807); the pages show the error and not-found pages.
+        app.UseWhen(context => IsApi(context.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context.Request), pages => pages
+            .UseExceptionHandler("/error", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
         app.UseMiddleware<FirstRunGate>();
         app.UseAuthentication();
@@ -33,8 +43,12 @@ public static class PortalApplication
         app.UseAntiforgery();
         app.MapPortalEndpoints();
         app.MapAccountEndpoints();
+        app.MapPortalApi();
+        app.MapSiteFragments();
         app.MapZoneEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(ApiEndpoints.Prefix);
 }

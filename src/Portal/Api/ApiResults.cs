@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SecondaryPortal.Portal.Api;
+
+/// <summary>The API's error answers as RFC 7807 problem details, worded for the caller.</summary>
+public static class ApiResults
+{
+    /// <summary>404: the thing does not exist or belongs to another account (the two are not told apart).</summary>
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {what} with that id is visible to this account.");
+
+    /// <summary>400 with one field's message (RFC 7807 §3.2 extension "errors", as ASP.NET's validation problems carry).</summary>
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid", detail: message);
+
+    /// <summary>409: the request conflicts with what is stored (a zone already present, a key in use).</summary>
+    public static ProblemHttpResult Conflict(string message) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: message);
+}

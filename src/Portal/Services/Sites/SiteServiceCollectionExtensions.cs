@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecondaryPortal.Engine.Probing;
+using SecondaryPortal.Engine.Records;
+using SecondaryPortal.Portal.Services.Keys;
+
+namespace SecondaryPortal.Portal.Services.Sites;
+
+/// <summary>Registers the Add Site wizard's services and the TSIG key services.</summary>
+public static class SiteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="SiteWizardService"/>, <see cref="SiteWizardStateProtector"/>, <see cref="SiteListener"/> and
+    /// <see cref="TsigKeyService"/>, with the engine's <see cref="PrimaryCheck"/> and <see cref="ZoneRecordBrowser"/> when
+    /// nothing registered them yet. Needs the server's services (store, catalog, drafts, DNS listener).
+    /// </summary>
+    public static IServiceCollection AddPortalSites(this IServiceCollection services)
+    {
+        services.AddPortalKeys();
+        services.TryAddSingleton(provider => new PrimaryCheck(provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<Dns.Transfer.ZoneTransferClient>>(), provider.GetRequiredService<ILogger<PrimaryCheck>>()));
+        services.TryAddSingleton<ZoneRecordBrowser>();
+        services.AddSingleton<SiteListener>();
+        services.AddSingleton<SiteWizardStateProtector>();
+        services.AddSingleton<SiteWizardService>();
+        return services;
+    }
+}
