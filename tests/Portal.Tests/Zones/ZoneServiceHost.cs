@@ -30,6 +30,7 @@ public sealed class ZoneServiceHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSecondaryPortalServer(configuration);
+        Engine.Records.ZoneManagementServiceCollectionExtensions.AddZoneManagement(services);
         services.AddPortalZones();
         Services = services.BuildServiceProvider();
     }
