@@ -1,7 +1,9 @@
+using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
 using SecondaryPortal.Portal.Components.Pages.Sites;
+using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Endpoints;
 using SecondaryPortal.Portal.Services.Sites;
 using SecondaryPortal.Portal.Services.Zones;
@@ -23,6 +25,7 @@ public static class PortalApplication
         builder.Services.AddPortalApi();
         builder.Services.AddPortalSites();
         builder.Services.AddZoneManagement();
+        builder.Services.AddPortalZones();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 
@@ -42,6 +45,7 @@ public static class PortalApplication
         app.MapAccountEndpoints();
         app.MapPortalApi();
         app.MapSiteFragments();
+        app.MapZoneEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -15,6 +15,18 @@ public sealed class ZoneActions(ZoneDirectory directory, SecondaryZoneCatalog ca
     public Task<ZoneActionResult> TransferNowAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default) =>
         SecondaryAsync(scope, zoneId, origin => catalog.RequestRefreshAsync(origin, cancellationToken), cancellationToken);
 
+    /// <summary>Asks for a full transfer (AXFR) at the next refresh, which starts now, even when the primary's serial is ours.</summary>
+    public Task<ZoneActionResult> ForceFullTransferAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default) =>
+        SecondaryAsync(scope, zoneId, origin => catalog.RequestFullTransferAsync(origin, cancellationToken), cancellationToken);
+
+    /// <summary>Stops refreshing the zone (NOTIFY ignored); the last copy is still served until it expires.</summary>
+    public Task<ZoneActionResult> PauseAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default) =>
+        SecondaryAsync(scope, zoneId, origin => catalog.PauseAsync(origin, cancellationToken), cancellationToken);
+
+    /// <summary>Refreshes the zone again, starting with a SOA check now.</summary>
+    public Task<ZoneActionResult> ResumeAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default) =>
+        SecondaryAsync(scope, zoneId, origin => catalog.ResumeAsync(origin, cancellationToken), cancellationToken);
+
     /// <summary>Removes the zone with its records, primaries, state and history; it stops being served within a second.</summary>
     public async Task<ZoneActionResult> DeleteAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default)
     {

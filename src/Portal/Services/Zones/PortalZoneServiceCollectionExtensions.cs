@@ -5,15 +5,16 @@ using SecondaryPortal.Portal.Services.Primaries;
 namespace SecondaryPortal.Portal.Services.Zones;
 
 /// <summary>Registers the portal's zone and primary services (the pages and the REST API use the same ones).</summary>
-public static class ZoneManagementServiceCollectionExtensions
+public static class PortalZoneServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ZoneDirectory"/>, <see cref="ZoneActions"/>, <see cref="OutgoingTransfers"/>, <see cref="PrimaryDirectory"/> and the record browser they use.</summary>
-    public static IServiceCollection AddZoneManagement(this IServiceCollection services)
+    /// <summary>Adds <see cref="ZoneDirectory"/>, <see cref="ZoneActions"/>, <see cref="OutgoingTransfers"/>, <see cref="ZoneRecordEditing"/> (needs the Engine's AddZoneManagement), <see cref="PrimaryDirectory"/> and the record browser they use.</summary>
+    public static IServiceCollection AddPortalZones(this IServiceCollection services)
     {
         services.TryAddSingleton<ZoneRecordBrowser>();
         services.AddSingleton<ZoneDirectory>();
         services.AddSingleton<ZoneActions>();
         services.AddSingleton<OutgoingTransfers>();
+        services.AddSingleton<ZoneRecordEditing>();
         services.AddSingleton<PrimaryDirectory>();
         return services;
     }
