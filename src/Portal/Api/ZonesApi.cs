@@ -26,9 +26,17 @@ public static class ZonesApi
             .WithName("GetZoneHistory").WithSummary("Each SOA check and transfer, newest first: outcome, serial, records, bytes, duration, changes.");
         zones.MapGet("/{id:long}/records", GetRecordsAsync)
             .WithName("ListZoneRecords").WithSummary("The zone's records, paged; name (contains) and type filters combine; counts by type.");
-        zones.MapPost("/{id:long}/transfer", async (long id, ClaimsPrincipal user, ZoneActions actions, CancellationToken cancellationToken) =>
-            ApiResponses.From(await actions.TransferNowAsync(user.Scope(), id, cancellationToken)))
-            .WithName("TransferZoneNow").WithSummary("Checks a secondary zone's primaries now (SOA, then IXFR or AXFR when newer).");
+        zones.MapPost("/{id:long}/transfer", async (long id, bool? full, ClaimsPrincipal user, ZoneActions actions, CancellationToken cancellationToken) =>
+            ApiResponses.From(full == true
+                ? await actions.ForceFullTransferAsync(user.Scope(), id, cancellationToken)
+                : await actions.TransferNowAsync(user.Scope(), id, cancellationToken)))
+            .WithName("TransferZoneNow").WithSummary("Checks a secondary zone's primaries now (SOA, then IXFR or AXFR when newer); full=true takes the whole zone by AXFR.");
+        zones.MapPost("/{id:long}/pause", async (long id, ClaimsPrincipal user, ZoneActions actions, CancellationToken cancellationToken) =>
+            ApiResponses.From(await actions.PauseAsync(user.Scope(), id, cancellationToken)))
+            .WithName("PauseZone").WithSummary("Stops refreshing a secondary zone; its last copy is still served until it expires.");
+        zones.MapPost("/{id:long}/resume", async (long id, ClaimsPrincipal user, ZoneActions actions, CancellationToken cancellationToken) =>
+            ApiResponses.From(await actions.ResumeAsync(user.Scope(), id, cancellationToken)))
+            .WithName("ResumeZone").WithSummary("Refreshes a paused secondary zone again, starting now.");
         zones.MapGet("/{id:long}/export", async Task<IResult> (long id, ClaimsPrincipal user, ZoneActions actions, CancellationToken cancellationToken) =>
             await actions.ExportAsync(user.Scope(), id, cancellationToken) is { } file
                 ? TypedResults.Text(file.Text, "text/dns; charset=utf-8") : ApiResults.NotFound("zone"))
