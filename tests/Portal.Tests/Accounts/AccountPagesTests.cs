@@ -72,6 +72,25 @@ public sealed class AccountPagesTests
     }
 
     [Fact]
+    public async Task Dashboard_OfACustomer_ShowsNeitherAnotherAccountsZoneNorItsQueries()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        await CreateAdminAsync(portal);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engine.Zones.ZoneStore>(portal.Services);
+        var records = Dns.ZoneFiles.ZoneFileParser.Parse(ZoneTexts.Simple("theirs.example.", 1), Dns.Wire.DnsName.Parse("theirs.example."));
+        var imported = await store.ImportAsync(Dns.Wire.DnsName.Parse("theirs.example."), records, new Engine.Zones.ZoneImportOptions { OwnerId = "someone-else" });
+        Assert.True(imported.Succeeded, imported.Message);
+        using var browser = portal.Client();
+        var register = await browser.PageAsync("/account/register");
+        using var registered = await browser.SubmitAsync(register, "form", Fields("customer@example.com", Password));
+
+        var dashboard = await browser.PageAsync("/");
+
+        Assert.NotNull(dashboard.QuerySelector("#no-zones"));
+        Assert.DoesNotContain("theirs.example", dashboard.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_WithAWrongPassword_SaysSo_ThenTheRightOneSignsIn()
     {
         await using var portal = await RunningPortal.StartAsync();

@@ -35,7 +35,7 @@ public sealed class PortalServerTests(ITestOutputHelper output)
             AssertAddress("192.0.2.10", await DnsProbe.QueryUdpAsync(udp, "www.example.com.", RecordType.A));
             AssertAddress("192.0.2.10", await DnsProbe.QueryTcpAsync(tcp, "www.example.com.", RecordType.A));
             Assert.Equal(DnsRcode.Refused, (await DnsProbe.QueryUdpAsync(udp, "www.example.org.", RecordType.A)).Rcode);
-            var dashboard = await ComponentRenderer.RenderAsync<Components.Pages.Home.Dashboard>(app.Services);
+            var dashboard = await ComponentRenderer.RenderAsync<Components.Pages.Home.Dashboard>(app.Services, user: ComponentRenderer.Admin);
             Assert.Equal(["example.com.", "1", "5"], Cells(dashboard.QuerySelector("#zones tbody tr")!));
             Assert.Contains($"UDP {udp}", dashboard.QuerySelector("#dns-endpoints")!.TextContent.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
             var queries = dashboard.QuerySelectorAll("#queries tbody tr").Select(Cells).ToList();
