@@ -38,6 +38,38 @@ public sealed class AccountService(UserManager<PortalUser> users, RoleManager<Id
         return new AccountResult(true, user.Id, admin ? $"Created the admin account {email}." : $"Created the account {email}.");
     }
 
+    /// <summary>Every account, by email, with whether it is an admin (the admin's accounts page).</summary>
+    public async Task<IReadOnlyList<AccountInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var admins = (await users.GetUsersInRoleAsync(AccountRoles.Admin)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var all = await users.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        return all.Select(u => new AccountInfo(u.Id, u.Email ?? "", admins.Contains(u.Id))).OrderBy(a => a.Email, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>
+    /// An admin invites someone: the account is created with a first password of 20 random characters, shown once to the
+    /// admin to pass on; the invited person signs in with it and chooses their own on the password page.
+    /// </summary>
+    public async Task<(AccountResult Result, string? Password)> InviteAsync(string email)
+    {
+        string password = InvitationPassword();
+        var created = await CreateAsync(email, password, admin: false);
+        return (created, created.Succeeded ? password : null);
+    }
+
+    private static string InvitationPassword()
+    {
+        // Upper, lower and digits are all required by the password rules: one of each, then random letters and digits.
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        var chars = new char[20];
+        chars[0] = (char)System.Security.Cryptography.RandomNumberGenerator.GetInt32('A', 'Z' + 1);
+        chars[1] = (char)System.Security.Cryptography.RandomNumberGenerator.GetInt32('a', 'z' + 1);
+        chars[2] = (char)System.Security.Cryptography.RandomNumberGenerator.GetInt32('2', '9' + 1);
+        for (int i = 3; i < chars.Length; i++)
+            chars[i] = alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
+        return new string(chars);
+    }
+
     /// <summary>The account with <paramref name="email"/>, or null.</summary>
     public Task<PortalUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email.Trim());
 

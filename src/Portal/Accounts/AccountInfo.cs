@@ -1,0 +1,7 @@
+namespace SecondaryPortal.Portal.Accounts;
+
+/// <summary>An account as the admin's accounts page lists it.</summary>
+/// <param name="Id">The account id.</param>
+/// <param name="Email">Its email (the user name).</param>
+/// <param name="IsAdmin">True for an admin.</param>
+public sealed record AccountInfo(string Id, string Email, bool IsAdmin);
