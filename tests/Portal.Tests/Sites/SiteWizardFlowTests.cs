@@ -58,6 +58,7 @@ public sealed class SiteWizardFlowTests
         var review = await browser.PageAsync($"/sites/{id}/review");
         Assert.Contains("www.shop.example.", review.QuerySelector("#records")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["A 3", "NS 1", "SOA 1", "MX 1"], review.QuerySelectorAll("#type-counts a").Select(a => string.Join(' ', a.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+        Assert.Null(review.QuerySelector("#review-warnings"));
         var filtered = await browser.PageAsync($"/sites/{id}/review?name=mail&type=A");
         Assert.Equal(["mail.shop.example."], filtered.QuerySelectorAll("#records tbody tr code").Select(c => c.TextContent));
 

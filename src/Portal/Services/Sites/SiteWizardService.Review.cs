@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Records;
@@ -12,7 +13,7 @@ namespace SecondaryPortal.Portal.Services.Sites;
 public sealed partial class SiteWizardService
 {
     // Warnings scan every record: computed once per indexed zone version (the browser keeps the index while it is current).
-    private static readonly ConditionalWeakTable<ZoneRecordIndex, IReadOnlyList<SiteWarning>> WarningsByIndex = new();
+    private static readonly ConditionalWeakTable<ZoneRecordIndex, IReadOnlyList<ZoneWarning>> WarningsByIndex = new();
 
     /// <summary>
     /// The first transfer of the draft <paramref name="zoneId"/>: phase, records received, serial, last error, the newest
@@ -62,14 +63,21 @@ public sealed partial class SiteWizardService
         var set = await browser.GetAsync(origin, cancellationToken);
         if (set.Status != RecordBrowseStatus.Found || set.Index is null)
             return null;
-        string? transferWarnings = progress.Log.FirstOrDefault(l => l.Kind is TransferLogKind.Axfr or TransferLogKind.Ixfr)?.Error;
-        var warnings = WarningsByIndex.GetValue(set.Index, index => SiteWarnings.Find(origin, index.Records, transferWarnings));
+        var builderWarnings = ZoneWarnings.FromTransferLog(progress.Log.FirstOrDefault(l => l.Kind is TransferLogKind.Axfr or TransferLogKind.Ixfr)?.Error);
+        var warnings = WarningsByIndex.GetValue(set.Index, index => ReviewWarnings(origin, index.Records, builderWarnings));
         var hints = progress.Kind == ZoneKind.Secondary && set.Index.Count <= 1 ? progress.Hints : [];
         if (hints.Count == 0 && progress.Kind == ZoneKind.Secondary && set.Index.Count <= 1)
             hints = await EmptyHintsAsync(zoneId, cancellationToken);
         return new SiteReview(progress.ZoneId, progress.Origin, progress.Kind, progress.IsDraft, set.Serial, set.Index.Page(query),
             set.Index.CountsByType, warnings, hints);
     }
+
+    /// <summary>
+    /// The engine's warnings for the review, without <see cref="ZoneWarningKind.EmptyZone"/>: the review says what to check
+    /// for an empty secondary zone in its hints, and an authoritative draft of only SOA and NS is simply new.
+    /// </summary>
+    private static IReadOnlyList<ZoneWarning> ReviewWarnings(DnsName origin, IEnumerable<DnsRecord> records, IReadOnlyList<string> builderWarnings) =>
+        ZoneWarnings.Analyze(origin, records, builderWarnings).Where(w => w.Kind != ZoneWarningKind.EmptyZone).ToList();
 
     /// <summary>Publishes the draft: it is served within a second (a secondary draft not transferred yet, once its transfer succeeds).</summary>
     public Task<ZoneCommandResult> FinishAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default)
