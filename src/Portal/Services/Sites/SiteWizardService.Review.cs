@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Engine.Zones;
@@ -16,7 +17,8 @@ public sealed partial class SiteWizardService
     private static readonly ConditionalWeakTable<ZoneRecordIndex, IReadOnlyList<ZoneWarning>> WarningsByIndex = new();
 
     /// <summary>
-    /// The first transfer of the draft <paramref name="zoneId"/>: phase, records received, serial, last error, the newest
+    /// The first transfer of the draft <paramref name="zoneId"/>: phase, records received (counted live by the engine's
+    /// <see cref="TransferProgress"/> while the transfer runs, from the store once it ended), serial, last error, the newest
     /// history lines, and what to check when it failed or came back empty. Null when the zone is not in the scope.
     /// An authoritative draft reads as transferred.
     /// </summary>
@@ -34,11 +36,14 @@ public sealed partial class SiteWizardService
         var primaries = await context.ZonePrimaries.AsNoTracking().Where(p => p.ZoneId == zone.Id).OrderBy(p => p.Order)
             .Select(p => new { p.Address, p.Port, p.TsigKeyId }).ToListAsync(cancellationToken);
         var latest = log.FirstOrDefault();
+        // While the first transfer runs, only the engine's process knows how far it got; once it ends, the store and its log say.
+        var live = zone.RecordCount > 0 ? null : transfers.Get(DnsName.Parse(zone.Origin));
         SiteTransferPhase phase = zone.RecordCount > 0 ? SiteTransferPhase.Transferred
+            : live is not null ? SiteTransferPhase.Transferring
             : latest?.Kind == TransferLogKind.Failed || state?.Status is ZoneStatus.Failing or ZoneStatus.Expired ? SiteTransferPhase.Failed
             : state?.Status == ZoneStatus.Refreshing || latest?.Kind == TransferLogKind.SoaCheck ? SiteTransferPhase.Transferring
             : SiteTransferPhase.Waiting;
-        long received = zone.RecordCount > 0 ? zone.RecordCount : latest?.Records ?? 0;
+        long received = zone.RecordCount > 0 ? zone.RecordCount : live?.Records ?? latest?.Records ?? 0;
         long? serial = zone.RecordCount > 0 ? zone.Serial : latest?.Serial;
         string? error = phase == SiteTransferPhase.Failed ? state?.LastError ?? latest?.Error : null;
         bool empty = phase == SiteTransferPhase.Transferred && zone.RecordCount <= 1;
