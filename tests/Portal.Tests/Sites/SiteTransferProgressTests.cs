@@ -34,24 +34,12 @@ public sealed class SiteTransferProgressTests
         var sites = portal.Services.GetRequiredService<SiteWizardService>();
 
         // The primary holds the transfer after its first message of ten records.
-        var running = await UntilAsync(() => sites.GetTransferProgressAsync(scope, zoneId), p => p!.RecordsReceived > 0);
+        var running = await SiteWizardFlowTests.UntilAsync(() => sites.GetTransferProgressAsync(scope, zoneId), p => p!.RecordsReceived > 0);
         release.SetResult();
-        var done = await UntilAsync(() => sites.GetTransferProgressAsync(scope, zoneId), p => p!.Phase == SiteTransferPhase.Transferred);
+        var done = await SiteWizardFlowTests.UntilAsync(() => sites.GetTransferProgressAsync(scope, zoneId), p => p!.Phase == SiteTransferPhase.Transferred);
 
         Assert.Equal(SiteTransferPhase.Transferring, running!.Phase);
         Assert.InRange(running.RecordsReceived, 1, 40);
         Assert.Equal((SiteTransferPhase.Transferred, 41L), (done!.Phase, done.RecordsReceived));
-    }
-
-    /// <summary>Asks again until <paramref name="done"/> holds (the engine works on its own schedule); gives up after a minute.</summary>
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            var value = await read();
-            if (done(value) || attempt >= 600)
-                return value;
-            await Task.Delay(100);
-        }
     }
 }

@@ -213,7 +213,7 @@ public sealed class SiteWizardFlowTests
     }
 
     /// <summary>Asks again until <paramref name="done"/> holds (the transfer and the publisher work on their own schedule); gives up after a minute.</summary>
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    internal static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         for (int attempt = 0; ; attempt++)
         {
