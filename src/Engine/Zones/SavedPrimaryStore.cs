@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SecondaryPortal.Engine.Persistence;
@@ -109,34 +110,54 @@ public sealed partial class SavedPrimaryStore(IDbContextFactory<StoreDbContext> 
         return row is null || (ownerId is not null && row.OwnerId != ownerId) ? null : row;
     }
 
-    /// <summary>Checks the input; the cleaned values (trimmed name, canonical address) or a refusal in words.</summary>
+    /// <summary>
+    /// Checks every field of the input; the cleaned values (trimmed name, canonical address), or a refusal that says what
+    /// is wrong with each field at once (a form shows each message beside its field) and leads with the first.
+    /// </summary>
     private static async Task<(SavedPrimaryInput? Clean, SavedPrimaryResult? Refusal)> CheckAsync(StoreDbContext context, string? actingOwner, string? rowOwner,
         SavedPrimaryInput input, long? self, CancellationToken cancellationToken)
     {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var status = SavedPrimaryStatus.Invalid;
         string name = (input.Name ?? "").Trim();
         if (name.Length == 0)
-            return Invalid("Give the primary a name.");
-        if (name.Length > MaxNameLength)
-            return Invalid($"The name is longer than {MaxNameLength} characters.");
+            problems[nameof(SavedPrimaryInput.Name)] = "Give the primary a name.";
+        else if (name.Length > MaxNameLength)
+            problems[nameof(SavedPrimaryInput.Name)] = $"The name is longer than {MaxNameLength} characters.";
         string text = (input.Address ?? "").Trim().Trim('[', ']');
-        if (!IPAddress.TryParse(text, out var address) || text.Contains('%', StringComparison.Ordinal))
-            return Invalid($"'{input.Address}' is not an IPv4 or IPv6 address.");
+        // IPAddress.TryParse reads "192.0.2" as 192.0.0.2 (inet_aton's short forms): only the dotted quad is taken as IPv4.
+        if (!IPAddress.TryParse(text, out var address) || text.Contains('%', StringComparison.Ordinal)
+            || (address.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') != 3))
+            problems[nameof(SavedPrimaryInput.Address)] = $"'{input.Address}' is not an IPv4 or IPv6 address.";
         if (input.Port is < 1 or > 65535)
-            return Invalid("The port must be between 1 and 65535 (53 as a rule).");
+            problems[nameof(SavedPrimaryInput.Port)] = "The port must be between 1 and 65535 (53 as a rule).";
         if (input.TsigKeyId is { } keyId)
         {
             var key = await context.TsigKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
             if (key is null || (actingOwner is not null && key.OwnerId != actingOwner))
-                return (null, new SavedPrimaryResult(SavedPrimaryStatus.KeyNotFound, "The TSIG key chosen does not exist; choose one of your keys or none."));
+            {
+                status = problems.Count == 0 ? SavedPrimaryStatus.KeyNotFound : status;
+                problems[nameof(SavedPrimaryInput.TsigKeyId)] = "The TSIG key chosen does not exist; choose one of your keys or none.";
+            }
         }
-        var names = await context.SavedPrimaries.AsNoTracking().Where(p => p.OwnerId == rowOwner && p.Id != (self ?? 0)).Select(p => p.Name).ToListAsync(cancellationToken);
-        if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
-            return (null, new SavedPrimaryResult(SavedPrimaryStatus.NameTaken, $"A primary named '{name}' is saved already; choose another name."));
-        if (address.IsIPv4MappedToIPv6)
+        if (!problems.ContainsKey(nameof(SavedPrimaryInput.Name)))
+        {
+            var names = await context.SavedPrimaries.AsNoTracking().Where(p => p.OwnerId == rowOwner && p.Id != (self ?? 0)).Select(p => p.Name).ToListAsync(cancellationToken);
+            if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                status = problems.Count == 0 ? SavedPrimaryStatus.NameTaken : status;
+                problems[nameof(SavedPrimaryInput.Name)] = $"A primary named '{name}' is saved already; choose another name.";
+            }
+        }
+        if (problems.Count > 0)
+        {
+            string first = new[] { nameof(SavedPrimaryInput.Name), nameof(SavedPrimaryInput.Address), nameof(SavedPrimaryInput.Port), nameof(SavedPrimaryInput.TsigKeyId) }
+                .Where(problems.ContainsKey).Select(field => problems[field]).First();
+            return (null, new SavedPrimaryResult(status == SavedPrimaryStatus.Invalid || problems.Count == 1 ? status : SavedPrimaryStatus.Invalid, first, null, problems));
+        }
+        if (address!.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
         return (new SavedPrimaryInput(name, address.ToString(), input.Port, input.TsigKeyId), null);
-
-        static (SavedPrimaryInput?, SavedPrimaryResult?) Invalid(string message) => (null, new SavedPrimaryResult(SavedPrimaryStatus.Invalid, message));
     }
 
     private static async Task<SavedPrimaryInfo> DescribeAsync(StoreDbContext context, SavedPrimary row, CancellationToken cancellationToken)

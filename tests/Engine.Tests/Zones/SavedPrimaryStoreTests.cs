@@ -14,6 +14,7 @@ public sealed class SavedPrimaryStoreTests
     [Theory]
     [InlineData("", "192.0.2.1", 53, "Give the primary a name.")]
     [InlineData("office", "192.0.2.300", 53, "'192.0.2.300' is not an IPv4 or IPv6 address.")]
+    [InlineData("office", "192.0.2", 53, "'192.0.2' is not an IPv4 or IPv6 address.")]
     [InlineData("office", "ns1.example.com", 53, "'ns1.example.com' is not an IPv4 or IPv6 address.")]
     [InlineData("office", "192.0.2.1", 0, "The port must be between 1 and 65535 (53 as a rule).")]
     [InlineData("office", "192.0.2.1", 65536, "The port must be between 1 and 65535 (53 as a rule).")]
@@ -25,6 +26,19 @@ public sealed class SavedPrimaryStoreTests
         var result = await store.AddAsync("user-1", new SavedPrimaryInput(name, address, port));
 
         Assert.Equal((SavedPrimaryStatus.Invalid, message), (result.Status, result.Message));
+        Assert.Empty(await store.ListAsync(null));
+    }
+
+    [Fact]
+    public async Task Add_WithEveryFieldWrong_NamesEachField_AndStoresNothing()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var store = Store(temp);
+
+        var result = await store.AddAsync("user-1", new SavedPrimaryInput("", "192.0.2", 0, 999));
+
+        Assert.Equal((SavedPrimaryStatus.Invalid, "Give the primary a name."), (result.Status, result.Message));
+        Assert.Equal(["Address", "Name", "Port", "TsigKeyId"], result.Problems!.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(await store.ListAsync(null));
     }
 

@@ -86,6 +86,18 @@ public sealed class ZoneWarningsTests
     }
 
     [Fact]
+    public void Analyze_WithATransferLogsWarnings_CountsAndNamesTheDroppedRecords()
+    {
+        string log = "warnings: www.other.org. A is outside the zone warn.example.; record dropped; mail.other.org. MX is outside the zone warn.example.; record dropped";
+
+        var warning = Assert.Single(ZoneWarnings.Analyze(Origin, Parse("@ NS ns1\nns1 A 192.0.2.1\nwww A 192.0.2.2\n"), ZoneWarnings.FromTransferLog(log)));
+
+        Assert.Equal((ZoneWarningKind.OutsideZone, 2), (warning.Kind, warning.Count));
+        Assert.Equal(["mail.other.org.", "www.other.org."], warning.Examples.Order(StringComparer.Ordinal));
+        Assert.StartsWith("2 records lie outside warn.example.", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromTransferLog_ReadsTheWarningsOfAnAcceptedTransfer()
     {
         var warnings = ZoneWarnings.FromTransferLog("IXFR fell back to AXFR: REFUSED; warnings: a.b. A is outside the zone warn.example.; record dropped; x: y");

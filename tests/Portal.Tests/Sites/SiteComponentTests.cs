@@ -86,6 +86,21 @@ public sealed class SiteComponentTests
         Assert.Equal("Allow zone transfers to 127.0.0.1 on the primary.", html.QuerySelector("#transfer-hints li")!.TextContent);
     }
 
+    [Fact]
+    public async Task TransferPanel_WhileTransferring_ShowsTheRecordsReceivedSoFar_AndKeepsPolling()
+    {
+        var early = Progress(SiteTransferPhase.Transferring, []) with { RecordsReceived = 120 };
+        var later = early with { RecordsReceived = 48_500 };
+
+        var first = await ComponentRenderer.RenderAsync<TransferPanel>(Services, new Dictionary<string, object?> { ["Progress"] = early });
+        var second = await ComponentRenderer.RenderAsync<TransferPanel>(Services, new Dictionary<string, object?> { ["Progress"] = later });
+
+        Assert.Equal("120", first.QuerySelector("[data-testid=records-received]")!.TextContent);
+        Assert.Equal(48_500.ToString("N0"), second.QuerySelector("[data-testid=records-received]")!.TextContent);
+        Assert.Equal("every 500ms", second.QuerySelector("#transfer-panel")!.GetAttribute("hx-trigger"));
+        Assert.Null(second.QuerySelector("#to-review"));
+    }
+
     private static SiteTransferProgress Progress(SiteTransferPhase phase, IReadOnlyList<string> hints) =>
         new(7, "example.com.", ZoneKind.Secondary, true, phase, ZoneStatus.Refreshing, 0, null, null, Array.Empty<TransferLogEntry>(), hints);
 }

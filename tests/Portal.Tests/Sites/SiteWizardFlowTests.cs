@@ -58,6 +58,7 @@ public sealed class SiteWizardFlowTests
         var review = await browser.PageAsync($"/sites/{id}/review");
         Assert.Contains("www.shop.example.", review.QuerySelector("#records")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["A 3", "NS 1", "SOA 1", "MX 1"], review.QuerySelectorAll("#type-counts a").Select(a => string.Join(' ', a.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+        Assert.Null(review.QuerySelector("#review-warnings"));
         var filtered = await browser.PageAsync($"/sites/{id}/review?name=mail&type=A");
         Assert.Equal(["mail.shop.example."], filtered.QuerySelectorAll("#records tbody tr code").Select(c => c.TextContent));
 
@@ -212,7 +213,7 @@ public sealed class SiteWizardFlowTests
     }
 
     /// <summary>Asks again until <paramref name="done"/> holds (the transfer and the publisher work on their own schedule); gives up after a minute.</summary>
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    internal static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         for (int attempt = 0; ; attempt++)
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace SecondaryPortal.Portal.Services.Keys;
 
 /// <summary>Registers the TSIG key services of the portal.</summary>
@@ -6,7 +8,7 @@ public static class KeyServiceCollectionExtensions
     /// <summary>Adds <see cref="TsigKeyService"/> (needs the store and the TSIG secret protector).</summary>
     public static IServiceCollection AddPortalKeys(this IServiceCollection services)
     {
-        services.AddSingleton<TsigKeyService>();
+        services.TryAddSingleton<TsigKeyService>();
         return services;
     }
 }

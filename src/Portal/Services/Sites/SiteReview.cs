@@ -11,7 +11,7 @@ namespace SecondaryPortal.Portal.Services.Sites;
 /// <param name="Serial">The stored SOA serial.</param>
 /// <param name="Page">The records matching the filter, one page.</param>
 /// <param name="CountsByType">Every record of the zone counted by type (filters ignored), most frequent first.</param>
-/// <param name="Warnings">What the data holds that the customer should know.</param>
+/// <param name="Warnings">What the data holds that the customer should know (the engine's <see cref="ZoneWarnings"/>).</param>
 /// <param name="Hints">For an empty secondary zone: what to check at the primary; empty otherwise.</param>
 public sealed record SiteReview(
     long ZoneId,
@@ -21,7 +21,7 @@ public sealed record SiteReview(
     uint Serial,
     RecordPage Page,
     IReadOnlyList<RecordTypeCount> CountsByType,
-    IReadOnlyList<SiteWarning> Warnings,
+    IReadOnlyList<ZoneWarning> Warnings,
     IReadOnlyList<string> Hints)
 {
     /// <summary>How many records the zone holds.</summary>

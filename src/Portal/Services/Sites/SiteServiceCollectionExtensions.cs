@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Probing;
 using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Services.Keys;
@@ -10,7 +11,7 @@ public static class SiteServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SiteWizardService"/>, <see cref="SiteWizardStateProtector"/>, <see cref="SiteListener"/> and
-    /// <see cref="TsigKeyService"/>, with the engine's <see cref="PrimaryCheck"/> and <see cref="ZoneRecordBrowser"/> when
+    /// <see cref="TsigKeyService"/>, with the engine's <see cref="PrimaryCheck"/>, <see cref="ZoneRecordBrowser"/> and <see cref="TransferProgress"/> when
     /// nothing registered them yet. Needs the server's services (store, catalog, drafts, DNS listener).
     /// </summary>
     public static IServiceCollection AddPortalSites(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class SiteServiceCollectionExtensions
         services.TryAddSingleton(provider => new PrimaryCheck(provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<Dns.Transfer.ZoneTransferClient>>(), provider.GetRequiredService<ILogger<PrimaryCheck>>()));
         services.TryAddSingleton<ZoneRecordBrowser>();
+        services.TryAddSingleton<TransferProgress>();
         services.AddSingleton<SiteListener>();
         services.AddSingleton<SiteWizardStateProtector>();
         services.AddSingleton<SiteWizardService>();

@@ -10,7 +10,7 @@ namespace SecondaryPortal.Portal.Services.Sites;
 /// <param name="IsDraft">False once the zone was published.</param>
 /// <param name="Phase">Waiting, transferring, transferred or failed.</param>
 /// <param name="Status">The engine's refresh status; null for an authoritative zone.</param>
-/// <param name="RecordsReceived">Records of the last transfer (or stored, once transferred).</param>
+/// <param name="RecordsReceived">Records received so far while the transfer runs; of the last transfer (or stored, once transferred) after.</param>
 /// <param name="Serial">The serial transferred, or seen at the primary.</param>
 /// <param name="LastError">The last failure in words; null when none.</param>
 /// <param name="Log">The newest lines of the transfer history, newest first.</param>

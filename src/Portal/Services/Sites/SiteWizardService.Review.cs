@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Engine.Zones;
@@ -12,10 +14,11 @@ namespace SecondaryPortal.Portal.Services.Sites;
 public sealed partial class SiteWizardService
 {
     // Warnings scan every record: computed once per indexed zone version (the browser keeps the index while it is current).
-    private static readonly ConditionalWeakTable<ZoneRecordIndex, IReadOnlyList<SiteWarning>> WarningsByIndex = new();
+    private static readonly ConditionalWeakTable<ZoneRecordIndex, IReadOnlyList<ZoneWarning>> WarningsByIndex = new();
 
     /// <summary>
-    /// The first transfer of the draft <paramref name="zoneId"/>: phase, records received, serial, last error, the newest
+    /// The first transfer of the draft <paramref name="zoneId"/>: phase, records received (counted live by the engine's
+    /// <see cref="TransferProgress"/> while the transfer runs, from the store once it ended), serial, last error, the newest
     /// history lines, and what to check when it failed or came back empty. Null when the zone is not in the scope.
     /// An authoritative draft reads as transferred.
     /// </summary>
@@ -33,11 +36,14 @@ public sealed partial class SiteWizardService
         var primaries = await context.ZonePrimaries.AsNoTracking().Where(p => p.ZoneId == zone.Id).OrderBy(p => p.Order)
             .Select(p => new { p.Address, p.Port, p.TsigKeyId }).ToListAsync(cancellationToken);
         var latest = log.FirstOrDefault();
+        // While the first transfer runs, only the engine's process knows how far it got; once it ends, the store and its log say.
+        var live = zone.RecordCount > 0 ? null : transfers.Get(DnsName.Parse(zone.Origin));
         SiteTransferPhase phase = zone.RecordCount > 0 ? SiteTransferPhase.Transferred
+            : live is not null ? SiteTransferPhase.Transferring
             : latest?.Kind == TransferLogKind.Failed || state?.Status is ZoneStatus.Failing or ZoneStatus.Expired ? SiteTransferPhase.Failed
             : state?.Status == ZoneStatus.Refreshing || latest?.Kind == TransferLogKind.SoaCheck ? SiteTransferPhase.Transferring
             : SiteTransferPhase.Waiting;
-        long received = zone.RecordCount > 0 ? zone.RecordCount : latest?.Records ?? 0;
+        long received = zone.RecordCount > 0 ? zone.RecordCount : live?.Records ?? latest?.Records ?? 0;
         long? serial = zone.RecordCount > 0 ? zone.Serial : latest?.Serial;
         string? error = phase == SiteTransferPhase.Failed ? state?.LastError ?? latest?.Error : null;
         bool empty = phase == SiteTransferPhase.Transferred && zone.RecordCount <= 1;
@@ -62,14 +68,21 @@ public sealed partial class SiteWizardService
         var set = await browser.GetAsync(origin, cancellationToken);
         if (set.Status != RecordBrowseStatus.Found || set.Index is null)
             return null;
-        string? transferWarnings = progress.Log.FirstOrDefault(l => l.Kind is TransferLogKind.Axfr or TransferLogKind.Ixfr)?.Error;
-        var warnings = WarningsByIndex.GetValue(set.Index, index => SiteWarnings.Find(origin, index.Records, transferWarnings));
+        var builderWarnings = ZoneWarnings.FromTransferLog(progress.Log.FirstOrDefault(l => l.Kind is TransferLogKind.Axfr or TransferLogKind.Ixfr)?.Error);
+        var warnings = WarningsByIndex.GetValue(set.Index, index => ReviewWarnings(origin, index.Records, builderWarnings));
         var hints = progress.Kind == ZoneKind.Secondary && set.Index.Count <= 1 ? progress.Hints : [];
         if (hints.Count == 0 && progress.Kind == ZoneKind.Secondary && set.Index.Count <= 1)
             hints = await EmptyHintsAsync(zoneId, cancellationToken);
         return new SiteReview(progress.ZoneId, progress.Origin, progress.Kind, progress.IsDraft, set.Serial, set.Index.Page(query),
             set.Index.CountsByType, warnings, hints);
     }
+
+    /// <summary>
+    /// The engine's warnings for the review, without <see cref="ZoneWarningKind.EmptyZone"/>: the review says what to check
+    /// for an empty secondary zone in its hints, and an authoritative draft of only SOA and NS is simply new.
+    /// </summary>
+    private static IReadOnlyList<ZoneWarning> ReviewWarnings(DnsName origin, IEnumerable<DnsRecord> records, IReadOnlyList<string> builderWarnings) =>
+        ZoneWarnings.Analyze(origin, records, builderWarnings).Where(w => w.Kind != ZoneWarningKind.EmptyZone).ToList();
 
     /// <summary>Publishes the draft: it is served within a second (a secondary draft not transferred yet, once its transfer succeeds).</summary>
     public Task<ZoneCommandResult> FinishAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default)

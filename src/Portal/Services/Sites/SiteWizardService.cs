@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Probing;
 using SecondaryPortal.Engine.Records;
@@ -26,6 +27,7 @@ public sealed partial class SiteWizardService(
     ZoneRecordBrowser browser,
     TsigKeyService keys,
     SiteListener listener,
+    TransferProgress transfers,
     TimeProvider timeProvider,
     ILogger<SiteWizardService> logger)
 {

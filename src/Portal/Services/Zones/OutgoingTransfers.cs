@@ -5,6 +5,7 @@ using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Accounts;
+using SecondaryPortal.Portal.Services.Keys;
 
 namespace SecondaryPortal.Portal.Services.Zones;
 
@@ -13,7 +14,7 @@ namespace SecondaryPortal.Portal.Services.Zones;
 /// networks, TSIG keys of the account) and which secondaries get a NOTIFY on each change (RFC 1996). Input arrives as
 /// typed text and is checked here, with a message that says what to type instead.
 /// </summary>
-public sealed class OutgoingTransfers(ZoneDirectory directory, ZoneTransferSettingsStore settings, IDbContextFactory<StoreDbContext> contextFactory)
+public sealed class OutgoingTransfers(ZoneDirectory directory, ZoneTransferSettingsStore settings, TsigKeyService keys, IDbContextFactory<StoreDbContext> contextFactory)
 {
     /// <summary>Who may transfer the zone and who is notified; null when the zone is not in scope or not authoritative.</summary>
     public async Task<ZoneTransferSettings?> GetAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default)
@@ -81,15 +82,8 @@ public sealed class OutgoingTransfers(ZoneDirectory directory, ZoneTransferSetti
     }
 
     /// <summary>The names of the TSIG keys in <paramref name="scope"/>, for the forms' key choices.</summary>
-    public async Task<IReadOnlyList<string>> KeyNamesAsync(AccountScope scope, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var keys = context.TsigKeys.AsNoTracking();
-        if (scope.OwnerFilter is { } owner)
-            keys = keys.Where(k => k.OwnerId == owner);
-        return await keys.OrderBy(k => k.Name).Select(k => k.Name).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<string>> KeyNamesAsync(AccountScope scope, CancellationToken cancellationToken = default) =>
+        (await keys.ListAsync(scope, cancellationToken)).Select(k => k.Name).ToList();
 
     private async Task<bool> KeyInScopeAsync(AccountScope scope, DnsName keyName, CancellationToken cancellationToken)
     {
