@@ -27,6 +27,7 @@ public static class AccountServiceCollectionExtensions
         services.ConfigureApplicationCookie(ConfigureCookie);
         services.AddAuthorization();
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddSingleton<ZoneVisibility>();
         services.AddRateLimiter(options =>
         {
             // Only the posts that check a password or create an account are limited, per client address; pages are not.

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using SecondaryPortal.Dns.Lookup;
-using SecondaryPortal.Engine.Zones;
+using SecondaryPortal.Portal.Accounts;
 
 namespace SecondaryPortal.Portal.Api;
 
@@ -27,17 +27,14 @@ public static class AnalyticsApi
     /// <summary>Maps the endpoint on <paramref name="api"/>.</summary>
     public static RouteGroupBuilder MapAnalyticsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/analytics", async (ClaimsPrincipal user, QueryCounters counters, ZoneStore zones, string? zone, string? type, string? rcode, CancellationToken cancellationToken) =>
+        api.MapGet("/analytics", async (ClaimsPrincipal user, QueryCounters counters, ZoneVisibility visibility, string? zone, string? type, string? rcode, CancellationToken cancellationToken) =>
         {
-            var scope = user.Scope();
-            HashSet<string>? visible = scope.IsAdmin
-                ? null
-                : (await zones.ListOwnedAsync(scope.UserId, cancellationToken)).Select(z => z.Origin).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var visible = await visibility.ForAsync(user.Scope(), cancellationToken);
             var groups = counters.Snapshot()
                 .Where(c => c.Count > 0)
                 .Select(c => new QueryGroup(c.Zone?.ToString(), c.QueryType?.ToString() ?? "OTHER", c.Rcode?.ToString().ToUpperInvariant() ?? "OTHER",
                     c.Transport.ToString(), c.Region, c.Count))
-                .Where(g => visible is null || (g.Zone is not null && visible.Contains(g.Zone)))
+                .Where(g => visible(g.Zone))
                 .Where(g => zone is null || string.Equals(g.Zone, Normalize(zone), StringComparison.OrdinalIgnoreCase))
                 .Where(g => type is null || string.Equals(g.Type, type, StringComparison.OrdinalIgnoreCase))
                 .Where(g => rcode is null || string.Equals(g.Rcode, rcode, StringComparison.OrdinalIgnoreCase))
