@@ -76,11 +76,15 @@ public sealed class NotifyHandlerTests(ITestOutputHelper output)
     {
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 2, "192.0.2.1"));
         await using var harness = await ServedAsync(primary);
-        primary.SoaDelay = TimeSpan.FromMilliseconds(60); // well below the client's UDP timeout (1 s), even on a loaded machine: no retransmission
+        var soaAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        primary.HoldSoaAnswers = soaAnswers.Task;
         primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 2, "192.0.2.2"));
         int checks = primary.SoaQueries;
 
+        // Every NOTIFY arrives while the first check is held at the primary; only then does the primary answer it.
         var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => harness.SendNotifyAsync(Origin)));
+        await SecondaryHarness.WaitUntilAsync(() => primary.SoaQueries > checks, Bound, "the first SOA check");
+        soaAnswers.SetResult();
         await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 2u && IsIdle(harness), Bound, "serial 2 served");
 
         Assert.All(answers, a => Assert.Equal(DnsRcode.NoError, a.Rcode));

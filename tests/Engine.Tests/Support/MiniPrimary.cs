@@ -29,8 +29,11 @@ public sealed class MiniPrimary : IAsyncDisposable
 
     public DnsName Origin { get; private set; } = DnsName.Root;
 
-    /// <summary>How long each SOA answer is held back (to see NOTIFYs pile up while a check is in flight).</summary>
-    public TimeSpan SoaDelay { get; set; }
+    /// <summary>
+    /// When set, each SOA answer waits for this task: NOTIFYs pile up while a check is in flight, for as long as the test
+    /// needs, whatever the machine's speed.
+    /// </summary>
+    public Task? HoldSoaAnswers { get; set; }
 
     /// <summary>When set, a transfer's connection is closed after its first message: the primary dies mid-transfer.</summary>
     public bool CutTransfers { get; set; }
@@ -131,8 +134,8 @@ public sealed class MiniPrimary : IAsyncDisposable
         }
         try
         {
-            if (SoaDelay > TimeSpan.Zero)
-                await Task.Delay(SoaDelay, stop);
+            if (HoldSoaAnswers is { } hold)
+                await hold.WaitAsync(stop);
             var reply = Reply(request, [Zone()[0]]);
             await udp.SendAsync(reply.ToArray(), received.RemoteEndPoint, stop);
         }
