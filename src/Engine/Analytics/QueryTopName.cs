@@ -1,0 +1,23 @@
+namespace SecondaryPortal.Engine.Analytics;
+
+/// <summary>
+/// Table "QueryTopNames": a name among a zone's most queried in one hour, with the sum of the sketch's estimates for it
+/// over that hour. Writers add to a row (upsert).
+/// </summary>
+public sealed class QueryTopName
+{
+    /// <summary>The hour's start in Unix seconds.</summary>
+    public long HourStart { get; set; }
+
+    /// <summary>The zone ("example.com.").</summary>
+    public required string Zone { get; set; }
+
+    /// <summary>Whether this row counts NXDOMAIN answers only (the zone's top NXDOMAIN names) or every answer.</summary>
+    public bool NxDomain { get; set; }
+
+    /// <summary>The name, lower case, fully qualified.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The summed estimate.</summary>
+    public long Count { get; set; }
+}
