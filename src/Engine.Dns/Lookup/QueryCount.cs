@@ -9,7 +9,7 @@ namespace SecondaryPortal.Dns.Lookup;
 /// <param name="Rcode">The response code sent, or null for one not tracked one by one (see <see cref="QueryCounters.TrackedRcodes"/>).</param>
 /// <param name="Transport">UDP or TCP.</param>
 /// <param name="IpVersion">The IP version the query arrived over.</param>
-/// <param name="ClientRegion">The client's region (see <see cref="ClientRegionMap"/>), "other" when no network matched.</param>
+/// <param name="ClientRegion">The client's region (from the configured client networks), "other" when no network matched.</param>
 /// <param name="Region">The node's region (configuration Dns:Region).</param>
 /// <param name="Count">Number of queries, cumulative.</param>
 public sealed record QueryCount(

@@ -75,6 +75,9 @@ public sealed class QueryCounters
         return counts;
     }
 
+    /// <summary>The zones' most queried names since the last call (interim: the sketches arrive with the hot-path work).</summary>
+    public IReadOnlyList<ZoneTopNames> DrainTopNames() => [];
+
     private void Collect(DnsName? zone, long[]?[] block, List<QueryCount> counts)
     {
         for (int cell = 0; cell < CellsPerStripe; cell++)
@@ -94,6 +97,8 @@ public sealed class QueryCounters
                 type < TrackedTypes.Count ? TrackedTypes[type] : null,
                 rcode < Rcodes.Length ? Rcodes[rcode] : null,
                 transport == 1 ? DnsTransport.Tcp : DnsTransport.Udp,
+                IpVersion.V4,
+                "other",
                 Region,
                 total));
         }

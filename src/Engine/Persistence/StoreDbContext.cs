@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SecondaryPortal.Engine.Analytics;
 
 namespace SecondaryPortal.Engine.Persistence;
 
@@ -37,6 +38,12 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : D
 
     /// <summary>The primaries accounts saved under a name, to reuse across their zones.</summary>
     public DbSet<SavedPrimary> SavedPrimaries => Set<SavedPrimary>();
+
+    /// <summary>Query counts per minute and per hour (see <see cref="Analytics.QueryAggregator"/>).</summary>
+    public DbSet<QueryAggregate> QueryAggregates => Set<QueryAggregate>();
+
+    /// <summary>The zones' most queried names per hour.</summary>
+    public DbSet<QueryTopName> QueryTopNames => Set<QueryTopName>();
 
     /// <summary>The single bookkeeping row.</summary>
     public DbSet<StoreState> StoreState => Set<StoreState>();

@@ -1,6 +1,7 @@
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Server;
+using SecondaryPortal.Engine.Analytics;
 using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
@@ -13,7 +14,7 @@ public static class PortalServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the store (migrated at start), the publisher that loads stored zones into the zone table, the transfer engine
-    /// that keeps secondary zones in sync with their primaries, and the DNS listeners answering from that table. Hosted services start in registration order, so the schema is
+    /// that keeps secondary zones in sync with their primaries, and the DNS listeners answering from that table, and the aggregator filing their query counts. Hosted services start in registration order, so the schema is
     /// current before zones load, and stored zones are marked loading (SERVFAIL) before the first query.
     /// </summary>
     public static IServiceCollection AddSecondaryPortalServer(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class PortalServiceCollectionExtensions
         services.AddStoredTsigKeys();
         services.AddPrimaryTransfers();
         services.AddDnsResponder(configuration);
+        services.AddQueryAnalytics(AnalyticsConfiguration.Options(configuration));
         return services;
     }
 

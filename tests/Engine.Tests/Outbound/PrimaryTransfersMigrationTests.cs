@@ -23,7 +23,7 @@ public sealed class PrimaryTransfersMigrationTests
 
         int applied = await store.Migrator.MigrateAsync();
 
-        Assert.Equal(3, applied); // SecondaryZones, PrimaryTransfers, then PortalAccounts
+        Assert.Equal(4, applied); // SecondaryZones, PrimaryTransfers, PortalAccounts, then QueryAnalytics
         await using var check = store.CreateContext();
         var zone = await check.Zones.SingleAsync();
         check.ZoneTransferAcl.Add(new ZoneTransferAclEntry { ZoneId = zone.Id, Entry = "192.0.2.0/24" });

@@ -33,7 +33,7 @@ public sealed class PortalAccountsMigrationTests
 
         int applied = await store.Migrator.MigrateAsync();
 
-        Assert.Equal(1, applied);
+        Assert.Equal(2, applied); // PortalAccounts, then QueryAnalytics
         await using var check = store.CreateContext();
         var zone = await check.Zones.SingleAsync();
         Assert.Equal(("kept.example.", 7L, 3L, false, (string?)null), (zone.Origin, zone.Serial, zone.Version, zone.IsDraft, zone.OwnerId));

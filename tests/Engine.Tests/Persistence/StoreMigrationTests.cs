@@ -46,7 +46,7 @@ public sealed class StoreMigrationTests
         Assert.Equal(schemaBefore, Schema(store));
         await using var check = store.CreateContext();
         Assert.Equal(["example.com."], await check.Zones.Select(z => z.Origin).ToListAsync());
-        Assert.Equal(["20261122000000_InitialStore", "20261122010000_SecondaryZones", "20261122020000_PrimaryTransfers", "20261204000000_PortalAccounts"], await check.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261122000000_InitialStore", "20261122010000_SecondaryZones", "20261122020000_PrimaryTransfers", "20261204000000_PortalAccounts", "20261204100000_QueryAnalytics"], await check.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]

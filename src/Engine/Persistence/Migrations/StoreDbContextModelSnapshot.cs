@@ -182,6 +182,36 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
             b.ToTable("SavedPrimaries");
         });
 
+        // 20261204100000_QueryAnalytics
+        modelBuilder.Entity("SecondaryPortal.Engine.Analytics.QueryAggregate", b =>
+        {
+            b.Property<int>("Resolution").HasColumnType("INTEGER");
+            b.Property<long>("BucketStart").HasColumnType("INTEGER");
+            b.Property<string>("Zone").HasColumnType("TEXT");
+            b.Property<int>("QueryType").HasColumnType("INTEGER");
+            b.Property<int>("Rcode").HasColumnType("INTEGER");
+            b.Property<int>("Transport").HasColumnType("INTEGER");
+            b.Property<int>("IpVersion").HasColumnType("INTEGER");
+            b.Property<string>("NodeRegion").HasColumnType("TEXT");
+            b.Property<string>("ClientRegion").HasColumnType("TEXT");
+            b.Property<long>("Count").HasColumnType("INTEGER");
+            b.HasKey("Resolution", "BucketStart", "Zone", "QueryType", "Rcode", "Transport", "IpVersion", "NodeRegion", "ClientRegion");
+            b.HasIndex("Zone", "Resolution", "BucketStart");
+            b.ToTable("QueryAggregates");
+        });
+
+        modelBuilder.Entity("SecondaryPortal.Engine.Analytics.QueryTopName", b =>
+        {
+            b.Property<long>("HourStart").HasColumnType("INTEGER");
+            b.Property<string>("Zone").HasColumnType("TEXT");
+            b.Property<bool>("NxDomain").HasColumnType("INTEGER");
+            b.Property<string>("Name").HasColumnType("TEXT");
+            b.Property<long>("Count").HasColumnType("INTEGER");
+            b.HasKey("HourStart", "Zone", "NxDomain", "Name");
+            b.HasIndex("Zone", "HourStart");
+            b.ToTable("QueryTopNames");
+        });
+
         modelBuilder.Entity("SecondaryPortal.Engine.Persistence.SavedPrimary", b =>
         {
             b.HasOne("SecondaryPortal.Engine.Persistence.StoredTsigKey", null)

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Engine.Persistence;
+
+namespace SecondaryPortal.Engine.Analytics;
+
+/// <summary>
+/// Folds the responder's counters into the store every <see cref="AnalyticsOptions.FlushInterval"/>: the queries since
+/// the previous fold are added to the current minute's row and to its hour's row (so the hour rows are the roll-up of
+/// the minutes as they are written, and a report over days reads a few hundred hour rows instead of thousands of
+/// minute rows), the zones' top names to the hour's. Rows past their retention are deleted every
+/// <see cref="AnalyticsOptions.RetentionSweepInterval"/>. A fold that cannot write keeps its counts and adds them to the
+/// next; the last fold runs at shutdown.
+/// </summary>
+public sealed partial class QueryAggregator(
+    QueryCounters counters,
+    IDbContextFactory<StoreDbContext> contexts,
+    AnalyticsOptions options,
+    TimeProvider time,
+    ILogger<QueryAggregator> logger) : BackgroundService
+{
+    private const int Minute = 60, Hour = 3600;
+
+    private readonly QueryCountDelta _delta = new();
+    private readonly Dictionary<QueryAggregateKey, long> _pendingAggregates = [];
+    private readonly Dictionary<QueryTopNameKey, long> _pendingTopNames = [];
+    private readonly SemaphoreSlim _folding = new(1, 1);
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>Takes the counts since the previous fold and adds them to the store; returns how many queries it filed.</summary>
+    public async Task<long> FoldAsync(CancellationToken cancellationToken = default)
+    {
+        await _folding.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            long filed = Collect(now.ToUnixTimeSeconds());
+            await using (var context = await contexts.CreateDbContextAsync(cancellationToken))
+                await AnalyticsStoreWriter.WriteAsync(context, _pendingAggregates, _pendingTopNames, options.TopNamesKept, cancellationToken);
+            _pendingAggregates.Clear();
+            _pendingTopNames.Clear();
+            if (now >= _nextSweep)
+            {
+                await AnalyticsRetention.SweepAsync(contexts, options, now, cancellationToken);
+                _nextSweep = now + options.RetentionSweepInterval;
+            }
+            return filed;
+        }
+        finally
+        {
+            _folding.Release();
+        }
+    }
+
+    private long Collect(long now)
+    {
+        long minute = now - now % Minute, hour = now - now % Hour, filed = 0;
+        foreach (var count in _delta.Next(counters.Snapshot()))
+        {
+            Add(_pendingAggregates, Key(Minute, minute, count), count.Count);
+            Add(_pendingAggregates, Key(Hour, hour, count), count.Count);
+            filed += count.Count;
+        }
+        foreach (var zone in counters.DrainTopNames())
+        {
+            string name = AnalyticsKeys.ZoneKey(zone.Zone);
+            foreach (var top in zone.Names)
+                Add(_pendingTopNames, new QueryTopNameKey(hour, name, false, top.Name.ToString()), top.Count);
+            foreach (var top in zone.NxDomainNames)
+                Add(_pendingTopNames, new QueryTopNameKey(hour, name, true, top.Name.ToString()), top.Count);
+        }
+        return filed;
+    }
+
+    private static QueryAggregateKey Key(int resolution, long bucket, QueryCount count) => new(
+        resolution, bucket, AnalyticsKeys.ZoneKey(count.Zone), AnalyticsKeys.TypeKey(count.QueryType), AnalyticsKeys.RcodeKey(count.Rcode),
+        (int)count.Transport, (int)count.IpVersion, count.Region, count.ClientRegion);
+
+    private static void Add<TKey>(Dictionary<TKey, long> pending, TKey key, long count) where TKey : notnull =>
+        pending[key] = pending.GetValueOrDefault(key) + count;
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.FlushInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await FoldLoggingFailureAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FoldLoggingFailureAsync(cancellationToken);
+    }
+
+    private async Task FoldLoggingFailureAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FoldAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFoldFailed(logger, _pendingAggregates.Count, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Query counts could not be written to the store; {Rows} rows are kept for the next fold")]
+    private static partial void LogFoldFailed(ILogger logger, int rows, Exception exception);
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SecondaryPortal.Engine.Analytics;
+
+namespace SecondaryPortal.Engine.Persistence.Configurations;
+
+/// <summary>Table "QueryTopNames": keyed by hour, zone, kind and name.</summary>
+internal sealed class QueryTopNameConfiguration : IEntityTypeConfiguration<QueryTopName>
+{
+    public void Configure(EntityTypeBuilder<QueryTopName> builder)
+    {
+        builder.ToTable("QueryTopNames");
+        builder.HasKey(row => new { row.HourStart, row.Zone, row.NxDomain, row.Name });
+        builder.HasIndex(row => new { row.Zone, row.HourStart });
+    }
+}
