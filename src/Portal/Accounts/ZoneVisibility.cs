@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Portal.Accounts;
@@ -17,5 +18,16 @@ public sealed class ZoneVisibility(ZoneStore store)
         var owned = (await store.ListOwnedAsync(scope.UserId, cancellationToken)).Where(z => !z.IsDraft)
             .Select(z => z.Origin).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return origin => origin is not null && owned.Contains(origin);
+    }
+
+    /// <summary>
+    /// The zones <paramref name="scope"/> may see, as a list for an analytics filter: null for an admin (every zone and
+    /// the queries for no zone), otherwise the account's published zones (possibly none).
+    /// </summary>
+    public async Task<IReadOnlyCollection<DnsName>?> ZoneNamesAsync(AccountScope? scope, CancellationToken cancellationToken = default)
+    {
+        if (scope is null or { IsAdmin: true })
+            return null;
+        return (await store.ListOwnedAsync(scope.UserId, cancellationToken)).Where(z => !z.IsDraft).Select(z => DnsName.Parse(z.Origin)).ToList();
     }
 }

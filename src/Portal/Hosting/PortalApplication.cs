@@ -2,9 +2,11 @@ using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
+using SecondaryPortal.Portal.Components.Pages.Analytics;
 using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Endpoints;
+using SecondaryPortal.Portal.Services.Analytics;
 using SecondaryPortal.Portal.Services.Sites;
 using SecondaryPortal.Portal.Services.Zones;
 
@@ -26,6 +28,7 @@ public static class PortalApplication
         builder.Services.AddPortalSites();
         builder.Services.AddZoneManagement();
         builder.Services.AddPortalZones();
+        builder.Services.AddPortalAnalytics();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
 
@@ -46,6 +49,7 @@ public static class PortalApplication
         app.MapPortalApi();
         app.MapSiteFragments();
         app.MapZoneEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
