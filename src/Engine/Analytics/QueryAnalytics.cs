@@ -7,8 +7,8 @@ namespace SecondaryPortal.Engine.Analytics;
 /// <summary>
 /// Reports on the stored query counts for an <see cref="AnalyticsFilter"/>: the minute rows when the range lies within
 /// <see cref="AnalyticsOptions.MinuteRetention"/>, the hour rows otherwise, in buckets wide enough to give at most a few
-/// hundred points. Two grouped reads serve a whole report: one by bucket and response code (the series), one by every
-/// other dimension (the breakdowns are summed from it in memory: it has at most a few hundred rows).
+/// hundred points. One grouped read (by bucket and every dimension but the zone) serves the series and the breakdowns,
+/// which are summed from it in memory.
 /// </summary>
 public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, AnalyticsOptions options, TimeProvider time)
 {
@@ -29,17 +29,15 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
 
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = Matching(context, used, resolution);
-        var series = await rows
-            .GroupBy(row => new { Bucket = row.BucketStart / bucket, row.Rcode })
-            .Select(g => new { g.Key.Bucket, g.Key.Rcode, Count = g.Sum(row => row.Count) })
-            .ToListAsync(cancellationToken);
+        // One grouped read serves the series and every breakdown: its rows are buckets times the combinations seen (a few
+        // thousand at most), while each further scan of the stored rows would cost as much as this one.
         var groups = await rows
-            .GroupBy(row => new { row.QueryType, row.Rcode, row.Transport, row.IpVersion, row.NodeRegion, row.ClientRegion })
+            .GroupBy(row => new { Bucket = row.BucketStart / bucket, row.QueryType, row.Rcode, row.Transport, row.IpVersion, row.NodeRegion, row.ClientRegion })
             .Select(g => new { g.Key, Count = g.Sum(row => row.Count) })
             .ToListAsync(cancellationToken);
 
-        var points = series.OrderBy(p => p.Bucket).ThenBy(p => p.Rcode)
-            .Select(p => new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(p.Bucket * bucket), AnalyticsKeys.RcodeLabel(p.Rcode), p.Count)).ToList();
+        var points = groups.GroupBy(g => (g.Key.Bucket, g.Key.Rcode)).OrderBy(p => p.Key.Bucket).ThenBy(p => p.Key.Rcode)
+            .Select(p => new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(p.Key.Bucket * bucket), AnalyticsKeys.RcodeLabel(p.Key.Rcode), p.Sum(g => g.Count))).ToList();
         return new AnalyticsReport(used, bucket, groups.Sum(g => g.Count), points,
             Breakdown(groups, g => AnalyticsKeys.TypeLabel(g.Key.QueryType), g => g.Count),
             Breakdown(groups, g => AnalyticsKeys.RcodeLabel(g.Key.Rcode), g => g.Count),

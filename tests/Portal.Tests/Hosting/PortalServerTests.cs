@@ -93,7 +93,7 @@ public sealed class PortalServerTests(ITestOutputHelper output)
         Assert.Equal(IPAddress.Parse(expected), Assert.IsType<AData>(answer.Data).Address);
     }
 
-    private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+    private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("th, td").Select(td => td.TextContent.Trim()).ToArray();
 
     private static string WebAddress(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
