@@ -50,7 +50,7 @@
     document.documentElement.classList.add("charts");
     for (const element of document.querySelectorAll("[data-chart]")) {
       const data = JSON.parse(element.dataset.chart);
-      const chart = echarts.init(element, null, { renderer: "svg" });
+      const chart = echarts.init(element); // canvas, the default renderer
       chart.setOption(data.kind === "series" ? seriesOption(data) : barsOption(data));
       charts.push(chart);
     }
