@@ -1,4 +1,5 @@
 using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tests.Analytics;
@@ -84,14 +85,15 @@ public sealed class SpaceSavingSketchTests
         foreach (var key in warmUp)
             sketch.Add(key);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < flood.Length; i++)
+        long allocated = Allocations.OnThisThread(() =>
         {
-            sketch.Add(flood[i]);
-            if (i % 10 == 0)
-                sketch.Add(heavy);
-        }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 0; i < flood.Length; i++)
+            {
+                sketch.Add(flood[i]);
+                if (i % 10 == 0)
+                    sketch.Add(heavy);
+            }
+        });
 
         Assert.Equal(0, allocated);
         Assert.Equal(64, sketch.Count);
