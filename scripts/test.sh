@@ -10,6 +10,7 @@ command -v named-compilezone >/dev/null 2>&1 || [ -x /usr/sbin/named-compilezone
 command -v dig >/dev/null 2>&1 || need_packages+=(bind9-dnsutils)
 command -v knotd >/dev/null 2>&1 || [ -x /usr/sbin/knotd ] || need_packages+=(knot)
 command -v kdig >/dev/null 2>&1 || need_packages+=(knot-dnsutils)
+command -v dnsperf >/dev/null 2>&1 || need_packages+=(dnsperf)  # the analytics counting test sends a known load with it
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)  # the E2E tests drive Debian's Chromium with Playwright
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need_packages[*]}"

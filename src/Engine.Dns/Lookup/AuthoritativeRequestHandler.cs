@@ -19,6 +19,7 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
     private readonly ResponderOptions _options;
     private readonly QueryCounters _counters;
     private readonly ushort _maxUdpPayload;
+    private readonly bool _countQueries;
 
     /// <summary>Creates a handler serving <paramref name="zones"/> and counting into <paramref name="counters"/>.</summary>
     public AuthoritativeRequestHandler(ZoneTable zones, ResponderOptions options, QueryCounters counters)
@@ -30,6 +31,7 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
         _options = options;
         _counters = counters;
         _maxUdpPayload = (ushort)Math.Clamp(options.MaxUdpPayloadSize, Edns.MinimumUdpPayloadSize, ushort.MaxValue);
+        _countQueries = options.CountQueries;
     }
 
     /// <inheritdoc/>
@@ -48,20 +50,20 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
                 writer.Begin(query, request, DnsHeaderFlags.None, edns: false);
             else
                 writer.BeginWithoutQuestion(query.Header, edns: false, DnsHeaderFlags.None);
-            return Finish(ref writer, query with { HasEdns = false, DnssecOk = false }, null, DnsRcode.FormErr, transport);
+            return Finish(ref writer, request, query with { HasEdns = false, DnssecOk = false }, context, null, default, DnsRcode.FormErr);
         }
         if (query.Header.Opcode != DnsOpcode.Query)
         {
             writer.BeginWithoutQuestion(query.Header, query.HasEdns, DnsHeaderFlags.None);
-            return Finish(ref writer, query, null, DnsRcode.NotImp, transport);
+            return Finish(ref writer, request, query, context, null, default, DnsRcode.NotImp);
         }
         var refusal = Screen(query, transport);
         if (refusal is { } rcode)
         {
             writer.Begin(query, request, DnsHeaderFlags.None);
-            return Finish(ref writer, query, null, rcode, transport);
+            return Finish(ref writer, request, query, context, null, default, rcode);
         }
-        return Answer(ref writer, request, query, transport);
+        return Answer(ref writer, request, query, context);
     }
 
     /// <summary>The RCODE for a query we do not look up, or null to look it up.</summary>
@@ -85,8 +87,9 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
         };
     }
 
-    private int Answer(ref DnsResponseWriter writer, ReadOnlySpan<byte> request, in IncomingQuery query, DnsTransport transport)
+    private int Answer(ref DnsResponseWriter writer, ReadOnlySpan<byte> request, in IncomingQuery query, in DnsRequestContext context)
     {
+        var transport = context.Transport;
         var qname = query.Name(request);
         Span<byte> lower = stackalloc byte[qname.Length];
         Span<byte> offsets = stackalloc byte[NameLabels.MaxLabels];
@@ -96,7 +99,7 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
         if (entry is null)
         {
             writer.Begin(query, request, DnsHeaderFlags.None);
-            return Finish(ref writer, query, null, DnsRcode.Refused, transport);
+            return Finish(ref writer, request, query, context, null, default, DnsRcode.Refused);
         }
         // RFC 4035 §3.1.4.1: DS lives in the parent zone; when we serve the parent too, it answers.
         if (query.Type == RecordType.DS && labels > 0 && labels == entry.Origin.LabelCount
@@ -106,7 +109,7 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
         if (zone is null)
         {
             writer.Begin(query, request, DnsHeaderFlags.None);
-            return Finish(ref writer, query, entry, DnsRcode.ServFail, transport);
+            return Finish(ref writer, request, query, context, entry, lower, DnsRcode.ServFail);
         }
         var builder = ResponseBuilder.ForCurrentThread();
         builder.Begin(zone, qname, query.Type, query.DnssecOk);
@@ -116,12 +119,22 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
         writer.Begin(query, request, authoritative ? DnsHeaderFlags.AA : DnsHeaderFlags.None);
         bool truncated = builder.Render(ref writer);
         builder.Clear();
-        return Finish(ref writer, query, entry, rcode, transport, truncated);
+        return Finish(ref writer, request, query, context, entry, lower, rcode, truncated);
     }
 
-    private int Finish(ref DnsResponseWriter writer, in IncomingQuery query, ZoneEntry? zone, DnsRcode rcode, DnsTransport transport, bool truncated = false)
+    /// <summary>
+    /// Counts the query and finishes the response. <paramref name="lowercaseName"/> is the query name sketched among
+    /// the zone's top names (empty when there is no zone of ours).
+    /// </summary>
+    private int Finish(ref DnsResponseWriter writer, ReadOnlySpan<byte> request, in IncomingQuery query, in DnsRequestContext context,
+        ZoneEntry? zone, scoped ReadOnlySpan<byte> lowercaseName, DnsRcode rcode, bool truncated = false)
     {
-        _counters.Count(zone?.Origin, query.Type, rcode, transport);
+        if (_countQueries)
+        {
+            var clientSubnet = query.ClientSubnetOffset >= 0 ? request.Slice(query.ClientSubnetOffset, query.ClientSubnetLength) : default;
+            int region = _counters.ClientRegions.Slot(context.Remote, clientSubnet, out var ipVersion);
+            _counters.Count(zone, lowercaseName, query.Type, rcode, context.Transport, ipVersion, region);
+        }
         return writer.Finish(rcode, truncated, _maxUdpPayload, query.DnssecOk);
     }
 

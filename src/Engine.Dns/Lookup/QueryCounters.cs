@@ -5,11 +5,20 @@ using SecondaryPortal.Dns.Wire;
 namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>
-/// Counts answered queries by zone, query type, response code and transport, for the analytics
-/// aggregator. Counting is an interlocked increment in a per-core stripe of a zone's counters (no lock;
-/// a stripe is allocated the first time a core counts for the zone, about 4 KiB, so rarely queried zones
-/// stay small on many-core machines); <see cref="Snapshot"/> sums the stripes.
-/// Counts are cumulative since start: the aggregator takes differences between snapshots.
+/// Counts answered queries by zone, query type, response code, transport, IP version and client region, for the
+/// analytics aggregator, and keeps each zone's most queried names (all answers, NXDOMAIN answers) in two
+/// <see cref="SpaceSavingSketch"/>es. Counts are exact and cumulative since start (the aggregator takes
+/// differences between <see cref="Snapshot"/>s); top names are since the last <see cref="DrainTopNames"/>.
+/// <para>
+/// Layout, two levels per zone, chosen so that 10,000 zones stay cheap while counting stays an interlocked
+/// increment without locks or allocation: a zone holds one reference per (type, rcode) slot (24 × 10 = 240
+/// references, 1.9 KiB), and a slot's block is allocated (compare-and-swap) the first time that pair is
+/// counted. A block holds, per core stripe (<see cref="Thread.GetCurrentProcessorId"/>), the cells for
+/// transport × IP version × client region, followed by 64 bytes of padding so that two cores never write the
+/// same cache line. A zone asked for A and AAAA, NOERROR and NXDOMAIN, on 2 stripes and 3 regions, holds
+/// 1.9 KiB + 4 × 2 × (16 + 8) × 8 bytes ≈ 3.4 KiB; a dense array of every combination would hold
+/// 240 × 16 cells × 8 bytes = 30 KiB per stripe. Stripes and types seen rarely cost nothing.
+/// </para>
 /// </summary>
 public sealed class QueryCounters
 {
@@ -31,14 +40,18 @@ public sealed class QueryCounters
         DnsRcode.Refused, DnsRcode.YXDomain, DnsRcode.BadVers, DnsRcode.NotAuth,
     ];
 
-    private static readonly int TypeSlots = TrackedTypes.Count + 1;
-    private static readonly int CellsPerStripe = TypeSlots * (Rcodes.Length + 1) * 2;
+    private const int RcodeSlots = 10;
+    private const int Slots = 24 * RcodeSlots;
 
-    private readonly ConcurrentDictionary<DnsName, long[]?[]> _zones = new();
-    private readonly long[]?[] _noZone;
+    /// <summary>Cells of padding after each stripe's cells: 64 bytes, a cache line.</summary>
+    private const int Padding = 8;
+
+    private readonly ConcurrentDictionary<DnsName, ZoneQueryCounters> _zones = new();
+    private readonly ZoneQueryCounters _noZone;
     private readonly int _stripeMask;
+    private readonly int _stride;
 
-    /// <summary>Creates counters for the region in <paramref name="options"/> ("local" when null).</summary>
+    /// <summary>Creates counters with the region, client regions and top-name capacity of <paramref name="options"/>.</summary>
     public QueryCounters(ResponderOptions? options = null)
         : this(options, (int)Math.Min(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount)))
     {
@@ -48,68 +61,149 @@ public sealed class QueryCounters
     internal QueryCounters(ResponderOptions? options, int stripes)
     {
         Region = options?.Region ?? "local";
+        ClientRegions = options?.ClientRegions ?? ClientRegionMap.Empty;
+        TopNamesCapacity = options?.TopNamesCapacity ?? SpaceSavingSketch.DefaultCapacity;
         _stripeMask = stripes - 1;
-        _noZone = NewBlock();
+        _stride = stripes == 1 ? CellsPerStripe : CellsPerStripe + Padding;
+        _noZone = new ZoneQueryCounters(this, null, Slots);
     }
 
     /// <summary>The node's region, attached to every count.</summary>
     public string Region { get; }
 
-    /// <summary>Counts one answered query. Thread-safe; allocates only the first time a core counts for a zone.</summary>
-    public void Count(DnsName? zone, RecordType queryType, DnsRcode rcode, DnsTransport transport)
+    /// <summary>The networks that give a client its region.</summary>
+    public ClientRegionMap ClientRegions { get; }
+
+    /// <summary>Names kept per zone in each top-name sketch; 0 keeps none.</summary>
+    public int TopNamesCapacity { get; }
+
+    private int CellsPerStripe => ClientRegions.Regions.Count * 4;
+
+    /// <summary>
+    /// Counts one answered query and, for a zone of ours, sketches its name (given in any case). Thread-safe. For
+    /// callers outside the responder's hot path: it looks the zone up by name and may allocate.
+    /// </summary>
+    public void Count(DnsName? zone, DnsName? queryName, RecordType queryType, DnsRcode rcode, DnsTransport transport, IpVersion ipVersion, string clientRegion)
     {
-        var block = zone is null ? _noZone : _zones.TryGetValue(zone, out var existing) ? existing : _zones.GetOrAdd(zone, _ => NewBlock());
-        int stripe = Thread.GetCurrentProcessorId() & _stripeMask;
-        var cells = block[stripe] ?? AddStripe(block, stripe);
-        int cell = ((TypeSlot(queryType) * (Rcodes.Length + 1) + RcodeSlot(rcode)) << 1) + (transport == DnsTransport.Tcp ? 1 : 0);
-        Interlocked.Increment(ref cells[cell]);
+        var counters = zone is null ? _noZone : ZoneCounters(zone);
+        Increment(counters, queryType, rcode, transport, ipVersion, ClientRegions.SlotOf(clientRegion));
+        if (zone is not null && queryName is not null)
+            Sketch(counters, queryName.ToLowerCase().Wire, rcode);
     }
 
-    /// <summary>The cumulative counts, one entry per combination seen at least once.</summary>
+    /// <summary>
+    /// The responder's call: counts one answered query for <paramref name="zone"/> (null outside every zone) and
+    /// sketches its lowercase name. Allocates nothing once the zone's block for this type and rcode exists.
+    /// </summary>
+    internal void Count(ZoneEntry? zone, ReadOnlySpan<byte> lowercaseName, RecordType queryType, DnsRcode rcode, DnsTransport transport, IpVersion ipVersion, int regionSlot)
+    {
+        if (zone is null)
+        {
+            Increment(_noZone, queryType, rcode, transport, ipVersion, regionSlot);
+            return;
+        }
+        var counters = zone.Counters;
+        if (counters is null || counters.Owner != this)
+            zone.Counters = counters = ZoneCounters(zone.Origin);
+        Increment(counters, queryType, rcode, transport, ipVersion, regionSlot);
+        if (!lowercaseName.IsEmpty)
+            Sketch(counters, lowercaseName, rcode);
+    }
+
+    /// <summary>The cumulative counts, one entry per combination seen at least once. Exact.</summary>
     public IReadOnlyList<QueryCount> Snapshot()
     {
         var counts = new List<QueryCount>();
-        Collect(null, _noZone, counts);
-        foreach (var (zone, block) in _zones)
-            Collect(zone, block, counts);
+        Collect(_noZone, counts);
+        foreach (var zone in _zones.Values)
+            Collect(zone, counts);
         return counts;
     }
 
-    /// <summary>The zones' most queried names since the last call (interim: the sketches arrive with the hot-path work).</summary>
-    public IReadOnlyList<ZoneTopNames> DrainTopNames() => [];
-
-    private void Collect(DnsName? zone, long[]?[] block, List<QueryCount> counts)
+    /// <summary>
+    /// Each zone's most queried names (all answers and NXDOMAIN answers) since the previous drain, then empties the
+    /// sketches. Zones without queries since then are left out, and their sketches are released (memory goes to
+    /// the zones being queried).
+    /// </summary>
+    public IReadOnlyList<ZoneTopNames> DrainTopNames()
     {
-        for (int cell = 0; cell < CellsPerStripe; cell++)
+        var result = new List<ZoneTopNames>();
+        foreach (var zone in _zones.Values)
         {
-            long total = 0;
-            foreach (var stripe in block)
+            var names = zone.Names?.Drain() ?? [];
+            var nxDomainNames = zone.NxDomainNames?.Drain() ?? [];
+            if (names.Count == 0)
             {
-                if (stripe is not null)
-                    total += Volatile.Read(ref stripe[cell]);
-            }
-            if (total == 0)
+                // A sample added between the drain and this release is lost with the sketch, as a skipped one would be.
+                zone.Names = null;
+                zone.NxDomainNames = null;
                 continue;
-            int transport = cell & 1, rest = cell >> 1;
-            int rcode = rest % (Rcodes.Length + 1), type = rest / (Rcodes.Length + 1);
-            counts.Add(new QueryCount(
-                zone,
-                type < TrackedTypes.Count ? TrackedTypes[type] : null,
-                rcode < Rcodes.Length ? Rcodes[rcode] : null,
-                transport == 1 ? DnsTransport.Tcp : DnsTransport.Udp,
-                IpVersion.V4,
-                "other",
-                Region,
-                total));
+            }
+            result.Add(new ZoneTopNames(zone.Zone!, names, nxDomainNames));
         }
+        return result;
     }
 
-    private long[]?[] NewBlock() => new long[]?[_stripeMask + 1];
+    private ZoneQueryCounters ZoneCounters(DnsName zone) =>
+        _zones.TryGetValue(zone, out var existing) ? existing : _zones.GetOrAdd(zone, name => new ZoneQueryCounters(this, name, Slots));
 
-    private static long[] AddStripe(long[]?[] block, int stripe)
+    private void Increment(ZoneQueryCounters counters, RecordType queryType, DnsRcode rcode, DnsTransport transport, IpVersion ipVersion, int regionSlot)
     {
-        Interlocked.CompareExchange(ref block[stripe], new long[CellsPerStripe], null);
-        return block[stripe]!;
+        int slot = TypeSlot(queryType) * RcodeSlots + RcodeSlot(rcode);
+        var block = counters.Blocks[slot] ?? AddBlock(counters.Blocks, slot);
+        int stripe = Thread.GetCurrentProcessorId() & _stripeMask;
+        int cell = stripe * _stride + ((regionSlot << 2) | (ipVersion == IpVersion.V6 ? 2 : 0) | (transport == DnsTransport.Tcp ? 1 : 0));
+        Interlocked.Increment(ref block[cell]);
+    }
+
+    private void Sketch(ZoneQueryCounters counters, ReadOnlySpan<byte> lowercaseName, DnsRcode rcode)
+    {
+        if (TopNamesCapacity == 0)
+            return;
+        var names = counters.Names ?? AddSketch(ref counters.Names);
+        names.TryAdd(lowercaseName);
+        if (rcode == DnsRcode.NXDomain)
+            (counters.NxDomainNames ?? AddSketch(ref counters.NxDomainNames)).TryAdd(lowercaseName);
+    }
+
+    private SpaceSavingSketch AddSketch(ref SpaceSavingSketch? sketch)
+    {
+        Interlocked.CompareExchange(ref sketch, new SpaceSavingSketch(TopNamesCapacity), null);
+        return sketch;
+    }
+
+    private long[] AddBlock(long[]?[] blocks, int slot)
+    {
+        Interlocked.CompareExchange(ref blocks[slot], new long[_stride * (_stripeMask + 1)], null);
+        return blocks[slot]!;
+    }
+
+    private void Collect(ZoneQueryCounters zone, List<QueryCount> counts)
+    {
+        int cells = CellsPerStripe;
+        for (int slot = 0; slot < Slots; slot++)
+        {
+            if (Volatile.Read(ref zone.Blocks[slot]) is not { } block)
+                continue;
+            int type = slot / RcodeSlots, rcode = slot % RcodeSlots;
+            for (int cell = 0; cell < cells; cell++)
+            {
+                long total = 0;
+                for (int stripe = 0; stripe <= _stripeMask; stripe++)
+                    total += Volatile.Read(ref block[stripe * _stride + cell]);
+                if (total == 0)
+                    continue;
+                counts.Add(new QueryCount(
+                    zone.Zone,
+                    type < TrackedTypes.Count ? TrackedTypes[type] : null,
+                    rcode < Rcodes.Length ? Rcodes[rcode] : null,
+                    (cell & 1) == 1 ? DnsTransport.Tcp : DnsTransport.Udp,
+                    (cell & 2) == 2 ? IpVersion.V6 : IpVersion.V4,
+                    ClientRegions.Regions[cell >> 2],
+                    Region,
+                    total));
+            }
+        }
     }
 
     private static int TypeSlot(RecordType type) => type switch

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Engine.Persistence;
@@ -11,7 +12,7 @@ namespace SecondaryPortal.Engine.Events;
 /// <summary>
 /// The REFRESH, RETRY and NOTIFY events of a zone: asks its primaries in order, starting with the one after the last
 /// that failed, until one answers (<see cref="PrimaryRefresher"/>). A new copy is stored (one transaction with the state
-/// and history) and then served in one step; on success the REFRESH and EXPIRE timers are set from the SOA, on failure
+/// and history) and served in one step, a large one served first (<see cref="TransferOptions.ServeBeforeStoringRows"/>); on success the REFRESH and EXPIRE timers are set from the SOA, on failure
 /// the RETRY timer, and the copy served stays exactly as it was.
 /// </summary>
 public sealed partial class RefreshHandler
@@ -97,9 +98,20 @@ public sealed partial class RefreshHandler
         if (attempt.Outcome == PrimaryAttemptOutcome.Transferred)
         {
             state.LastTransferAt = now;
+            // A large transfer is served first and stored behind: the snapshot is complete and checked, and storing it (a
+            // million rows take seconds) no longer delays the answers. Should the store fail or the process stop before the
+            // commit, the stored copy is the previous one: it is what loads at the next start, and the next refresh (its
+            // SOA check compares with loop.Snapshot, which moves only after the commit) transfers the change again.
+            bool servedFirst = !loop.IsDraft && RowsToWrite(snapshot, attempt.Diffs) >= _options.ServeBeforeStoringRows; // a draft is never served
+            if (servedFirst)
+                _publisher.Accept(snapshot);
             var version = await _repository.SaveTransferAsync(snapshot, attempt.Diffs, state, log, seen, _options.TransferLogLimit, cancellationToken);
             if (version is not { } stored)
-                return; // removed meanwhile: the engine drops the loop at its next reload
+            {
+                if (servedFirst)
+                    _publisher.Unpublish(loop.Origin); // removed meanwhile: not ours to serve; the engine drops the loop at its next reload
+                return;
+            }
             loop.Snapshot = snapshot;
             if (!loop.IsDraft) // a draft is stored and reviewed, never served
                 _publisher.Accept(snapshot, stored);
@@ -116,6 +128,9 @@ public sealed partial class RefreshHandler
         await _timers.SetAsync(loop.Origin, ZoneEvent.Expire, state.ExpiresAt.Value, cancellationToken);
         await _timers.ClearAsync(loop.Origin, ZoneEvent.Retry, cancellationToken);
     }
+
+    private static long RowsToWrite(ZoneSnapshot snapshot, IReadOnlyList<ZoneDiff>? diffs) =>
+        diffs is null ? snapshot.RecordCount : diffs.Sum(diff => (long)diff.Added.Count + diff.Deleted.Count);
 
     private async Task FailAsync(ZoneEventLoop loop, List<TransferLogEntry> log, List<PrimarySerial> seen, string error, PrimaryAttempt? last,
         CancellationToken cancellationToken)

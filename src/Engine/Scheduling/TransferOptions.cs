@@ -40,6 +40,14 @@ public sealed record TransferOptions
     /// <summary>Transfer history lines kept per zone (older ones are deleted).</summary>
     public int TransferLogLimit { get; init; } = 200;
 
+    /// <summary>
+    /// A transfer that writes at least this many rows (an AXFR: the zone's records; an IXFR: the records it adds and
+    /// deletes) is served as soon as it is checked and stored behind; a smaller one is stored first, then served (it
+    /// stores in about a millisecond, and whatever is served is then always what a restart loads). 0 serves every
+    /// transfer first.
+    /// </summary>
+    public int ServeBeforeStoringRows { get; init; } = 10_000;
+
     /// <summary>Throws when a value is out of range, naming the configuration key, so a bad configuration fails at start.</summary>
     /// <exception cref="InvalidOperationException">A bound is not positive, a minimum is above its maximum, or a count is below 1.</exception>
     public void Validate()
@@ -51,6 +59,8 @@ public sealed record TransferOptions
             throw new InvalidOperationException($"Transfers:{nameof(Jitter)} must be at least 0 and below 1 (a fraction of the interval).");
         if (ConfigPollInterval <= TimeSpan.Zero)
             throw new InvalidOperationException($"Transfers:{nameof(ConfigPollInterval)} must be positive.");
+        if (ServeBeforeStoringRows < 0)
+            throw new InvalidOperationException($"Transfers:{nameof(ServeBeforeStoringRows)} must not be negative.");
         if (MaxConcurrentRefreshes < 1 || TransferLogLimit < 1)
             throw new InvalidOperationException($"Transfers:{nameof(MaxConcurrentRefreshes)} and Transfers:{nameof(TransferLogLimit)} must be at least 1.");
     }

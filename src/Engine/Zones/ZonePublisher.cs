@@ -186,6 +186,21 @@ public sealed partial class ZonePublisher(
         }
     }
 
+    /// <summary>
+    /// Stops serving a zone the store no longer holds (the transfer engine served a transfer first, then found the zone
+    /// removed while storing it): queries for it are REFUSED again, as for any zone not ours.
+    /// </summary>
+    public void Unpublish(DnsName origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        lock (_zonesLock)
+        {
+            table.Remove(origin);
+            _zones.Remove(ZoneStore.OriginKey(origin));
+        }
+        LogUnpublished(ZoneStore.OriginKey(origin));
+    }
+
     private long KnownVersion(string key)
     {
         lock (_zonesLock)

@@ -8,7 +8,10 @@ namespace SecondaryPortal.Portal.Hosting;
 /// <summary>
 /// Reads the responder's settings: <c>Dns:Listen</c> (a list of address:port, default 127.0.0.1:5300),
 /// <c>Dns:UdpReceiveLoops</c> (UDP sockets and threads per endpoint, default one per core), <c>Dns:Region</c>
-/// and <c>Dns:MaxUdpPayloadSize</c>. A bad value stops the start with a message naming its key.
+/// and <c>Dns:MaxUdpPayloadSize</c>, and the responder's query counting: <c>Analytics:CountQueries</c> (default true),
+/// <c>Analytics:TopNames</c> (names kept per zone in each top-name sketch, default 64, 0 for none) and
+/// <c>Analytics:ClientRegions</c> (a list of <c>{ "Network": "10.0.0.0/8", "Region": "eu-west" }</c>). A bad value
+/// stops the start with a message naming its key.
 /// </summary>
 public static class DnsConfiguration
 {
@@ -55,6 +58,30 @@ public static class DnsConfiguration
                 throw new InvalidOperationException($"Dns:MaxUdpPayloadSize: '{sizeText}' is not a number of octets between 512 and 65535.");
             options = options with { MaxUdpPayloadSize = size };
         }
-        return options;
+        return WithAnalytics(options, configuration);
+    }
+
+    private static ResponderOptions WithAnalytics(ResponderOptions options, IConfiguration configuration)
+    {
+        if (configuration["Analytics:CountQueries"] is { Length: > 0 } countText)
+        {
+            if (!bool.TryParse(countText, out bool count))
+                throw new InvalidOperationException($"Analytics:CountQueries: '{countText}' is not true or false.");
+            options = options with { CountQueries = count };
+        }
+        if (configuration["Analytics:TopNames"] is { Length: > 0 } topText)
+        {
+            if (!int.TryParse(topText, NumberStyles.None, CultureInfo.InvariantCulture, out int top) || top > 65_536)
+                throw new InvalidOperationException($"Analytics:TopNames: '{topText}' is not a number of names between 0 and 65536.");
+            options = options with { TopNamesCapacity = top };
+        }
+        var networks = configuration.GetSection("Analytics:ClientRegions").GetChildren()
+            .Select(entry => new ClientRegionNetwork(entry["Network"] ?? "", entry["Region"] ?? ""))
+            .ToList();
+        if (networks.Count == 0)
+            return options;
+        if (!ClientRegionMap.TryCreate(networks, out var map, out string error))
+            throw new InvalidOperationException($"Analytics:ClientRegions: {error}");
+        return options with { ClientRegions = map };
     }
 }

@@ -38,8 +38,11 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the portal; <paramref name="dnsPort"/> may be chosen beforehand (a primary must know where to send NOTIFY).</summary>
-    public static async Task<PortalProcess> StartAsync(int? dnsPort = null)
+    /// <summary>
+    /// Starts the portal; <paramref name="dnsPort"/> may be chosen beforehand (a primary must know where to send NOTIFY);
+    /// <paramref name="settings"/> are more command-line settings ("--Analytics:FlushInterval=00:00:01").
+    /// </summary>
+    public static async Task<PortalProcess> StartAsync(int? dnsPort = null, params string[] settings)
     {
         if (!File.Exists(RepositoryPaths.PortalBinary))
             throw new InvalidOperationException($"{RepositoryPaths.PortalBinary} is missing: build the solution first (scripts/test.sh does)");
@@ -54,7 +57,7 @@ public sealed class PortalProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { RepositoryPaths.PortalBinary, $"--urls=http://127.0.0.1:{web}", $"--Dns:Listen:0=127.0.0.1:{dns}", $"--Storage:DataDirectory={data}" })
+        foreach (var argument in (string[])[RepositoryPaths.PortalBinary, $"--urls=http://127.0.0.1:{web}", $"--Dns:Listen:0=127.0.0.1:{dns}", $"--Storage:DataDirectory={data}", .. settings])
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the portal");
         var portal = new PortalProcess(process, data, web, dns);

@@ -1,5 +1,6 @@
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Server;
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tests.Lookup;
@@ -41,10 +42,11 @@ public sealed class AllocationTests
             length = responder.Handler.Handle(request, response, context);
         Assert.True(length > 0, what);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-            responder.Handler.Handle(request, response, context);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocations.OnThisThread(() =>
+        {
+            for (int i = 0; i < 1000; i++)
+                responder.Handler.Handle(request, response, context);
+        });
 
         Assert.True(allocated == 0, $"{what}: {allocated} bytes allocated for 1000 queries");
     }

@@ -54,14 +54,15 @@ internal sealed class TestResponder
     }
 
     /// <summary>The raw response to <paramref name="request"/>, empty when the handler stays silent.</summary>
-    public byte[] Exchange(ReadOnlySpan<byte> request, DnsTransport transport = DnsTransport.Udp)
+    public byte[] Exchange(ReadOnlySpan<byte> request, DnsTransport transport = DnsTransport.Udp, IPAddress? client = null)
     {
-        var context = new DnsRequestContext(transport, new SocketAddress(AddressFamily.InterNetwork));
+        var remote = client is null ? new SocketAddress(AddressFamily.InterNetwork) : new IPEndPoint(client, 40000).Serialize();
+        var context = new DnsRequestContext(transport, remote);
         int length = Handler.Handle(request, _buffer, context);
         return _buffer.AsSpan(0, length).ToArray();
     }
 
-    public DnsMessage Ask(string name, RecordType type, Edns? edns = null, DnsTransport transport = DnsTransport.Udp, DnsClass queryClass = DnsClass.IN)
+    public DnsMessage Ask(string name, RecordType type, Edns? edns = null, DnsTransport transport = DnsTransport.Udp, DnsClass queryClass = DnsClass.IN, IPAddress? client = null)
     {
         var query = DnsMessage.CreateQuery(DnsName.Parse(name), type, 0x1234, edns);
         if (queryClass != DnsClass.IN)
@@ -69,7 +70,7 @@ internal sealed class TestResponder
             query.Questions.Clear();
             query.Questions.Add(new DnsQuestion(DnsName.Parse(name), type, queryClass));
         }
-        var response = Exchange(query.ToArray(), transport);
+        var response = Exchange(query.ToArray(), transport, client);
         Assert.NotEmpty(response);
         return DnsMessage.Parse(response);
     }

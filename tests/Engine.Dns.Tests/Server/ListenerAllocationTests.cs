@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using SecondaryPortal.Dns.Server;
+using SecondaryPortal.Dns.Tests.Support;
 using Xunit.Abstractions;
 using static SecondaryPortal.Dns.Tests.Server.ServerTestClient;
 
@@ -74,9 +75,7 @@ public sealed class ListenerAllocationTests(ITestOutputHelper output)
         var reply = new byte[512];
 
         TcpRoundTrips(client, framed, reply, Warmup);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        TcpRoundTrips(client, framed, reply, Measured);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        long allocated = Allocations.InProcess(() => TcpRoundTrips(client, framed, reply, Measured));
 
         output.WriteLine($"TCP: {Measured} queries on one connection, process allocated {allocated} B ({(double)allocated / Measured:F3} B/query)");
         Assert.True(allocated < 8L * Measured, $"the process allocated {allocated} bytes over {Measured} TCP queries");

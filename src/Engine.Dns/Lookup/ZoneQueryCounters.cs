@@ -1,0 +1,26 @@
+using SecondaryPortal.Dns.Wire;
+
+namespace SecondaryPortal.Dns.Lookup;
+
+/// <summary>
+/// One zone's counters in a <see cref="QueryCounters"/>: a block per (query type, rcode) slot, allocated the first
+/// time that pair is counted, and the zone's two top-name sketches, created the first time a name is sketched.
+/// A <see cref="ZoneEntry"/> caches a reference to it so that counting skips the dictionary lookup.
+/// </summary>
+internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int blocks)
+{
+    /// <summary>The counters this belongs to (a zone table may serve several handlers, each with its counters).</summary>
+    public QueryCounters Owner { get; } = owner;
+
+    /// <summary>The zone, or null for queries outside every zone.</summary>
+    public DnsName? Zone { get; } = zone;
+
+    /// <summary>Per (type, rcode) slot: per stripe a padded run of cells indexed by region, IP version and transport.</summary>
+    public long[]?[] Blocks { get; } = new long[]?[blocks];
+
+    /// <summary>Every answer's query name since the last drain, or null before the first.</summary>
+    public SpaceSavingSketch? Names;
+
+    /// <summary>NXDOMAIN answers' query names since the last drain, or null before the first.</summary>
+    public SpaceSavingSketch? NxDomainNames;
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Scheduling;
+using SecondaryPortal.Engine.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SecondaryPortal.Engine.Tests.Secondary;
+
+/// <summary>
+/// A transfer at least <see cref="TransferOptions.ServeBeforeStoringRows"/> rows large is served as soon as it is checked,
+/// and stored behind; a smaller one is stored, then served. Seen by holding the store's write lock from another
+/// connection while the transfer lands.
+/// </summary>
+public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
+{
+    private static readonly DnsName Origin = DnsName.Parse("early.example.");
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task LargeTransfer_WhileTheStoreIsLocked_IsServedAtOnce_AndStoredWhenTheLockGoes()
+    {
+        await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.1"));
+        await using var harness = await SecondaryHarness.StartAsync(options: new TransferOptions { ServeBeforeStoringRows = 10 }, output: output);
+        await harness.AddZoneAsync(Origin, primary.EndPoint);
+        await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 1u && !Busy(harness), Bound, "serial 1 served and stored");
+        primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.2"));
+
+        using (var writeLock = harness.Temp.OpenRawConnection())
+        {
+            Execute(writeLock, "BEGIN IMMEDIATE");
+            await harness.SendNotifyAsync(Origin);
+            await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 2u, Bound, "serial 2 served while the store is locked");
+
+            var answer = await harness.QueryAsync("host7.early.example.", RecordType.A);
+            Assert.Equal(IPAddress.Parse("192.0.2.2"), Assert.IsType<AData>(Assert.Single(answer.Answers).Data).Address);
+            Assert.True(Busy(harness), "the transfer is still being stored");
+            Execute(writeLock, "ROLLBACK");
+        }
+        await SecondaryHarness.WaitUntilAsync(() => !Busy(harness), Bound, "the transfer stored");
+
+        Assert.Equal(2u, (await harness.Store.LoadAsync(Origin)).Snapshot!.Serial);
+        Assert.Equal(2, (await harness.StoredStateAsync(Origin))!.ServedSerial);
+    }
+
+    [Fact]
+    public async Task SmallTransfer_WhileTheStoreIsLocked_IsNotServedBeforeItIsStored()
+    {
+        await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.1"));
+        await using var harness = await SecondaryHarness.StartAsync(options: new TransferOptions { ServeBeforeStoringRows = 1000 }, output: output);
+        await harness.AddZoneAsync(Origin, primary.EndPoint);
+        await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 1u && !Busy(harness), Bound, "serial 1 served and stored");
+        primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.2"));
+
+        using (var writeLock = harness.Temp.OpenRawConnection())
+        {
+            Execute(writeLock, "BEGIN IMMEDIATE");
+            await harness.SendNotifyAsync(Origin);
+            await SecondaryHarness.WaitUntilAsync(() => primary.Transfers >= 2, Bound, "the second transfer");
+            // The transfer is received and waits on the lock to be stored: what is served is still serial 1.
+            Assert.Equal(1u, harness.ServedSerial(Origin));
+            Execute(writeLock, "ROLLBACK");
+        }
+        await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 2u && !Busy(harness), Bound, "serial 2 stored and served");
+
+        Assert.Equal(2u, (await harness.Store.LoadAsync(Origin)).Snapshot!.Serial);
+    }
+
+    private static bool Busy(SecondaryHarness harness) => !harness.Engine.TryGetZone(Origin, out var loop) || loop.IsBusy;
+
+    private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
