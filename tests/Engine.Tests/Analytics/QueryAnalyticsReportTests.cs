@@ -6,7 +6,7 @@ using SecondaryPortal.Engine.Tests.Support;
 namespace SecondaryPortal.Engine.Tests.Analytics;
 
 /// <summary>Reports from stored rows: which resolution is read, how wide a bucket is, filters that combine, series and breakdowns agreeing.</summary>
-public sealed class QueryAnalyticsTests : IDisposable
+public sealed class QueryAnalyticsReportTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
     private readonly TempStore _store = TempStore.CreateMigratedAsync().GetAwaiter().GetResult();
