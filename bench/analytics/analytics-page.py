@@ -87,9 +87,13 @@ def seed(db_path, zones, days, now):
                 db.executemany(insert, ((3600, h, z, t, r, tr, ip, node, client, count(z, i, h, share)) for h in hours))
                 db.executemany(insert, ((60, m, z, t, r, tr, ip, node, client, max(1, count(z, i, m - m % 3600, share) // 60)) for m in minutes))
                 rows += len(hours) + len(minutes)
-            names = [(h, z, 0, f"{label}.{z}", 500 - 20 * n) for h in hours for n, label in enumerate(["www", "api", "mail", "cdn", "app", "static", "login", "shop", "blog", "docs", "img", "m", "news", "vpn", "git", "ftp", "ns1", "ns2", "dev", "test"])]
-            names += [(h, z, 1, f"{label}.{z}", 40 - 5 * n) for h in hours for n, label in enumerate(["wwww", "old", "autodiscover", "wpad", "_dmarc"])]
-            db.executemany('INSERT INTO "QueryTopNames" ("HourStart","Zone","NxDomain","Name","Count") VALUES (?,?,?,?,?)', names)
+            # As the aggregator files them: each hour's list, and the same names added into the day's list.
+            days_seen = sorted({h - h % 86400 for h in hours})
+            labels = [(0, label, 500 - 20 * n) for n, label in enumerate(["www", "api", "mail", "cdn", "app", "static", "login", "shop", "blog", "docs", "img", "m", "news", "vpn", "git", "ftp", "ns1", "ns2", "dev", "test"])]
+            labels += [(1, label, 40 - 5 * n) for n, label in enumerate(["wwww", "old", "autodiscover", "wpad", "_dmarc"])]
+            names = [(3600, h, z, nx, f"{label}.{z}", c) for h in hours for nx, label, c in labels]
+            names += [(86400, d, z, nx, f"{label}.{z}", c * sum(1 for h in hours if h - h % 86400 == d)) for d in days_seen for nx, label, c in labels]
+            db.executemany('INSERT INTO "QueryTopNames" ("Resolution","BucketStart","Zone","NxDomain","Name","Count") VALUES (?,?,?,?,?,?)', names)
             rows += len(names)
             zone_id = db.execute('SELECT "Id" FROM "Zones" WHERE "Origin" = ?', (z,)).fetchone()[0]
             for k, back in enumerate((days * 86400 // 3, days * 86400 * 2 // 3)):

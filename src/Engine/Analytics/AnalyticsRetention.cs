@@ -4,8 +4,9 @@ using SecondaryPortal.Engine.Persistence;
 namespace SecondaryPortal.Engine.Analytics;
 
 /// <summary>
-/// Deletes analytics rows past their retention: minute rows after <see cref="AnalyticsOptions.MinuteRetention"/> (their
-/// hour rows hold the same counts), hour rows and top names after <see cref="AnalyticsOptions.HourRetention"/>.
+/// Deletes analytics rows past their retention: minute rows and hourly top names after
+/// <see cref="AnalyticsOptions.MinuteRetention"/> (their hour rows and daily top names hold the same counts), hour rows
+/// and daily top names after <see cref="AnalyticsOptions.HourRetention"/>.
 /// </summary>
 public static class AnalyticsRetention
 {
@@ -18,7 +19,8 @@ public static class AnalyticsRetention
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         int deleted = await context.QueryAggregates.Where(row => row.Resolution == 60 && row.BucketStart < minutesBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await context.QueryAggregates.Where(row => row.Resolution == 3600 && row.BucketStart < hoursBefore).ExecuteDeleteAsync(cancellationToken);
-        deleted += await context.QueryTopNames.Where(row => row.HourStart < hoursBefore).ExecuteDeleteAsync(cancellationToken);
+        deleted += await context.QueryTopNames.Where(row => row.Resolution == 3600 && row.BucketStart < minutesBefore).ExecuteDeleteAsync(cancellationToken);
+        deleted += await context.QueryTopNames.Where(row => row.BucketStart < hoursBefore).ExecuteDeleteAsync(cancellationToken);
         return deleted;
     }
 }

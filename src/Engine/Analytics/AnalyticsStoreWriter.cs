@@ -6,9 +6,9 @@ namespace SecondaryPortal.Engine.Analytics;
 
 /// <summary>
 /// Adds counts to the analytics tables in one transaction: an upsert per row (INSERT ... ON CONFLICT DO UPDATE adds
-/// to the stored count, the same statement in SQLite and PostgreSQL), then trims each touched zone-hour of top names
+/// to the stored count, the same statement in SQLite and PostgreSQL), then trims each touched zone-hour and zone-day of top names
 /// to the <see cref="AnalyticsOptions.TopNamesKept"/> largest. Trimming merges the per-fold sketches into a bounded
-/// per-hour summary, the way mergeable Space-Saving summaries are combined: a name trimmed away and seen again starts
+/// per-hour and per-day summary, the way mergeable Space-Saving summaries are combined: a name trimmed away and seen again starts
 /// from zero, so a long-tail name's hourly count is a lower bound, a heavy hitter's is kept.
 /// </summary>
 internal static class AnalyticsStoreWriter
@@ -21,13 +21,13 @@ internal static class AnalyticsStoreWriter
         """;
 
     private const string UpsertTopName = """
-        INSERT INTO "QueryTopNames" ("HourStart", "Zone", "NxDomain", "Name", "Count") VALUES (@hour, @zone, @nx, @name, @count)
-        ON CONFLICT ("HourStart", "Zone", "NxDomain", "Name") DO UPDATE SET "Count" = "Count" + excluded."Count"
+        INSERT INTO "QueryTopNames" ("Resolution", "BucketStart", "Zone", "NxDomain", "Name", "Count") VALUES (@resolution, @bucket, @zone, @nx, @name, @count)
+        ON CONFLICT ("Resolution", "BucketStart", "Zone", "NxDomain", "Name") DO UPDATE SET "Count" = "Count" + excluded."Count"
         """;
 
     private const string TrimTopNames = """
-        DELETE FROM "QueryTopNames" WHERE "HourStart" = @hour AND "Zone" = @zone AND "NxDomain" = @nx AND "Name" NOT IN (
-            SELECT "Name" FROM "QueryTopNames" WHERE "HourStart" = @hour AND "Zone" = @zone AND "NxDomain" = @nx
+        DELETE FROM "QueryTopNames" WHERE "Resolution" = @resolution AND "BucketStart" = @bucket AND "Zone" = @zone AND "NxDomain" = @nx AND "Name" NOT IN (
+            SELECT "Name" FROM "QueryTopNames" WHERE "Resolution" = @resolution AND "BucketStart" = @bucket AND "Zone" = @zone AND "NxDomain" = @nx
             ORDER BY "Count" DESC, "Name" LIMIT @kept)
         """;
 
@@ -63,18 +63,18 @@ internal static class AnalyticsStoreWriter
     {
         if (topNames.Count == 0)
             return;
-        await using (var upsert = Command(connection, transaction, UpsertTopName, "hour", "zone", "nx", "name", "count"))
+        await using (var upsert = Command(connection, transaction, UpsertTopName, "resolution", "bucket", "zone", "nx", "name", "count"))
         {
             foreach (var (key, count) in topNames)
             {
-                SetValues(upsert, key.HourStart, key.Zone, key.NxDomain, key.Name, count);
+                SetValues(upsert, key.Resolution, key.BucketStart, key.Zone, key.NxDomain, key.Name, count);
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
-        await using var trim = Command(connection, transaction, TrimTopNames, "hour", "zone", "nx", "kept");
-        foreach (var group in topNames.Keys.Select(key => (key.HourStart, key.Zone, key.NxDomain)).Distinct())
+        await using var trim = Command(connection, transaction, TrimTopNames, "resolution", "bucket", "zone", "nx", "kept");
+        foreach (var group in topNames.Keys.Select(key => (key.Resolution, key.BucketStart, key.Zone, key.NxDomain)).Distinct())
         {
-            SetValues(trim, group.HourStart, group.Zone, group.NxDomain, kept);
+            SetValues(trim, group.Resolution, group.BucketStart, group.Zone, group.NxDomain, kept);
             await trim.ExecuteNonQueryAsync(cancellationToken);
         }
     }

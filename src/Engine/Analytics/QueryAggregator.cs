@@ -10,7 +10,7 @@ namespace SecondaryPortal.Engine.Analytics;
 /// Folds the responder's counters into the store every <see cref="AnalyticsOptions.FlushInterval"/>: the queries since
 /// the previous fold are added to the current minute's row and to its hour's row (so the hour rows are the roll-up of
 /// the minutes as they are written, and a report over days reads a few hundred hour rows instead of thousands of
-/// minute rows), the zones' top names to the hour's. Rows past their retention are deleted every
+/// minute rows), the zones' top names to the hour's and the day's. Rows past their retention are deleted every
 /// <see cref="AnalyticsOptions.RetentionSweepInterval"/>. A fold that cannot write keeps its counts and adds them to the
 /// next; the last fold runs at shutdown.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed partial class QueryAggregator(
     TimeProvider time,
     ILogger<QueryAggregator> logger) : BackgroundService
 {
-    private const int Minute = 60, Hour = 3600;
+    private const int Minute = 60, Hour = 3600, Day = 86400;
 
     private readonly QueryCountDelta _delta = new();
     private readonly Dictionary<QueryAggregateKey, long> _pendingAggregates = [];
@@ -56,7 +56,7 @@ public sealed partial class QueryAggregator(
 
     private long Collect(long now)
     {
-        long minute = now - now % Minute, hour = now - now % Hour, filed = 0;
+        long minute = now - now % Minute, hour = now - now % Hour, day = now - now % Day, filed = 0;
         foreach (var count in _delta.Next(counters.Snapshot()))
         {
             Add(_pendingAggregates, Key(Minute, minute, count), count.Count);
@@ -66,10 +66,12 @@ public sealed partial class QueryAggregator(
         foreach (var zone in counters.DrainTopNames())
         {
             string name = AnalyticsKeys.ZoneKey(zone.Zone);
-            foreach (var top in zone.Names)
-                Add(_pendingTopNames, new QueryTopNameKey(hour, name, false, top.Name.ToString()), top.Count);
-            foreach (var top in zone.NxDomainNames)
-                Add(_pendingTopNames, new QueryTopNameKey(hour, name, true, top.Name.ToString()), top.Count);
+            foreach (var (top, nxDomain) in zone.Names.Select(top => (top, false)).Concat(zone.NxDomainNames.Select(top => (top, true))))
+            {
+                string topName = top.Name.ToString();
+                Add(_pendingTopNames, new QueryTopNameKey(Hour, hour, name, nxDomain, topName), top.Count);
+                Add(_pendingTopNames, new QueryTopNameKey(Day, day, name, nxDomain, topName), top.Count);
+            }
         }
         return filed;
     }

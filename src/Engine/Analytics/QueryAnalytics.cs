@@ -7,8 +7,9 @@ namespace SecondaryPortal.Engine.Analytics;
 /// <summary>
 /// Reports on the stored query counts for an <see cref="AnalyticsFilter"/>: the minute rows when the range lies within
 /// <see cref="AnalyticsOptions.MinuteRetention"/>, the hour rows otherwise, in buckets wide enough to give at most a few
-/// hundred points. One grouped read (by bucket and every dimension but the zone) serves the series and the breakdowns,
-/// which are summed from it in memory.
+/// hundred points. One grouped read (by stored bucket and every dimension but the zone, the order of the table's key, so
+/// SQLite sums as it reads) serves the series and the breakdowns, which are summed from it in memory. Top names come from
+/// the hourly lists within the minute retention and from the daily lists beyond it.
 /// </summary>
 public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, AnalyticsOptions options, TimeProvider time)
 {
@@ -29,14 +30,15 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
 
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = Matching(context, used, resolution);
-        // One grouped read serves the series and every breakdown: its rows are buckets times the combinations seen (a few
-        // thousand at most), while each further scan of the stored rows would cost as much as this one.
+        // One grouped read serves the series and every breakdown: its rows are stored buckets times the combinations seen
+        // (a few thousand), while each further scan of the stored rows would cost as much as this one. The grouping is the
+        // key's order (zone left out), so SQLite needs no sort; the report's wider buckets are summed here.
         var groups = await rows
-            .GroupBy(row => new { Bucket = row.BucketStart / bucket, row.QueryType, row.Rcode, row.Transport, row.IpVersion, row.NodeRegion, row.ClientRegion })
+            .GroupBy(row => new { row.BucketStart, row.QueryType, row.Rcode, row.Transport, row.IpVersion, row.NodeRegion, row.ClientRegion })
             .Select(g => new { g.Key, Count = g.Sum(row => row.Count) })
             .ToListAsync(cancellationToken);
 
-        var points = groups.GroupBy(g => (g.Key.Bucket, g.Key.Rcode)).OrderBy(p => p.Key.Bucket).ThenBy(p => p.Key.Rcode)
+        var points = groups.GroupBy(g => (Bucket: g.Key.BucketStart / bucket, g.Key.Rcode)).OrderBy(p => p.Key.Bucket).ThenBy(p => p.Key.Rcode)
             .Select(p => new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(p.Key.Bucket * bucket), AnalyticsKeys.RcodeLabel(p.Key.Rcode), p.Sum(g => g.Count))).ToList();
         return new AnalyticsReport(used, bucket, groups.Sum(g => g.Count), points,
             Breakdown(groups, g => AnalyticsKeys.TypeLabel(g.Key.QueryType), g => g.Count),
@@ -45,8 +47,8 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
             Breakdown(groups, g => AnalyticsKeys.IpVersionLabel(g.Key.IpVersion), g => g.Count),
             Breakdown(groups, g => g.Key.ClientRegion, g => g.Count),
             Breakdown(groups, g => g.Key.NodeRegion, g => g.Count),
-            await TopNamesAsync(context, used, nxDomain: false, cancellationToken),
-            await TopNamesAsync(context, used, nxDomain: true, cancellationToken),
+            await TopNamesAsync(context, used, resolution == 60 ? 3600 : 86400, nxDomain: false, cancellationToken),
+            await TopNamesAsync(context, used, resolution == 60 ? 3600 : 86400, nxDomain: true, cancellationToken),
             await TransfersAsync(context, used, cancellationToken));
     }
 
@@ -76,10 +78,13 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
     private static IReadOnlyList<Breakdown> Breakdown<T>(IEnumerable<T> groups, Func<T, string> key, Func<T, long> count) =>
         groups.GroupBy(key).Select(g => new Breakdown(g.Key, g.Sum(count))).OrderByDescending(b => b.Count).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
 
-    private static async Task<IReadOnlyList<TopName>> TopNamesAsync(StoreDbContext context, AnalyticsFilter filter, bool nxDomain, CancellationToken cancellationToken)
+    /// <summary>The names most queried in the hours (<paramref name="resolution"/> 3600) or days (86400) the range touches.</summary>
+    private static async Task<IReadOnlyList<TopName>> TopNamesAsync(StoreDbContext context, AnalyticsFilter filter, int resolution, bool nxDomain,
+        CancellationToken cancellationToken)
     {
-        long from = Floor(filter.From.ToUnixTimeSeconds(), 3600), to = filter.To.ToUnixTimeSeconds();
-        var rows = context.QueryTopNames.AsNoTracking().Where(row => row.NxDomain == nxDomain && row.HourStart >= from && row.HourStart < to);
+        long from = Floor(filter.From.ToUnixTimeSeconds(), resolution), to = filter.To.ToUnixTimeSeconds();
+        var rows = context.QueryTopNames.AsNoTracking()
+            .Where(row => row.Resolution == resolution && row.BucketStart >= from && row.BucketStart < to && row.NxDomain == nxDomain);
         if (ZoneKeys(filter) is { } zones)
             rows = rows.Where(row => zones.Contains(row.Zone));
         var top = await rows.GroupBy(row => new { row.Zone, row.Name })

@@ -1,13 +1,16 @@
 namespace SecondaryPortal.Engine.Analytics;
 
 /// <summary>
-/// Table "QueryTopNames": a name among a zone's most queried in one hour, with the sum of the sketch's estimates for it
-/// over that hour. Writers add to a row (upsert).
+/// Table "QueryTopNames": a name among a zone's most queried in one hour or one day, with the sum of the sketch's
+/// estimates for it over that time. Writers add to a row (upsert).
 /// </summary>
 public sealed class QueryTopName
 {
-    /// <summary>The hour's start in Unix seconds.</summary>
-    public long HourStart { get; set; }
+    /// <summary>3600 for an hour row, 86400 for a day row.</summary>
+    public int Resolution { get; set; }
+
+    /// <summary>The hour's or day's start in Unix seconds (UTC).</summary>
+    public long BucketStart { get; set; }
 
     /// <summary>The zone ("example.com.").</summary>
     public required string Zone { get; set; }

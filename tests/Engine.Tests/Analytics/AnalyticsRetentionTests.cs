@@ -23,19 +23,27 @@ public sealed class AnalyticsRetentionTests
     }
 
     [Fact]
-    public async Task Sweep_DeletesHourRowsAndTopNamesPastTheHourRetention()
+    public async Task Sweep_DeletesHourRowsAndDailyTopNamesPastTheHourRetention_AndHourlyTopNamesPastTheMinuteRetention()
     {
         using var store = await TempStore.CreateMigratedAsync();
         var options = new AnalyticsOptions { MinuteRetention = TimeSpan.FromDays(1), HourRetention = TimeSpan.FromDays(10) };
-        long old = AnalyticsRows.Bucket(Now.AddDays(-11), 3600), recent = AnalyticsRows.Bucket(Now.AddDays(-9), 3600);
+        long old = AnalyticsRows.Bucket(Now.AddDays(-11), 86400), recent = AnalyticsRows.Bucket(Now.AddDays(-9), 86400);
+        long hourAgo = AnalyticsRows.Bucket(Now.AddHours(-1), 3600), daysAgo = AnalyticsRows.Bucket(Now.AddDays(-2), 3600);
         await AnalyticsRows.WriteAsync(store,
             new Dictionary<QueryAggregateKey, long> { [AnalyticsRows.Hour(Now.AddDays(-11))] = 1, [AnalyticsRows.Hour(Now.AddDays(-9))] = 2 },
-            new Dictionary<QueryTopNameKey, long> { [new(old, "example.com.", false, "www.example.com.")] = 1, [new(recent, "example.com.", false, "www.example.com.")] = 2 });
+            new Dictionary<QueryTopNameKey, long>
+            {
+                [new(86400, old, "example.com.", false, "www.example.com.")] = 1,
+                [new(86400, recent, "example.com.", false, "www.example.com.")] = 2,
+                [new(3600, daysAgo, "example.com.", false, "www.example.com.")] = 3,
+                [new(3600, hourAgo, "example.com.", false, "www.example.com.")] = 4,
+            });
 
         await AnalyticsRetention.SweepAsync(store.Contexts, options, Now, CancellationToken.None);
 
         await using var context = store.CreateContext();
         Assert.Equal([2L], await context.QueryAggregates.Select(row => row.Count).ToListAsync());
-        Assert.Equal([recent], await context.QueryTopNames.Select(row => row.HourStart).ToListAsync());
+        Assert.Equal([(3600, hourAgo), (86400, recent)],
+            (await context.QueryTopNames.OrderBy(row => row.Resolution).Select(row => new { row.Resolution, row.BucketStart }).ToListAsync()).Select(r => (r.Resolution, r.BucketStart)));
     }
 }

@@ -42,14 +42,14 @@ public sealed class AnalyticsStoreWriterTests
         long hour = AnalyticsRows.Bucket(Noon, 3600);
         var first = new Dictionary<QueryTopNameKey, long>
         {
-            [new(hour, "example.com.", false, "www.example.com.")] = 10,
-            [new(hour, "example.com.", false, "a.example.com.")] = 3,
-            [new(hour, "example.com.", true, "nope.example.com.")] = 1,
+            [new(3600, hour, "example.com.", false, "www.example.com.")] = 10,
+            [new(3600, hour, "example.com.", false, "a.example.com.")] = 3,
+            [new(3600, hour, "example.com.", true, "nope.example.com.")] = 1,
         };
         var second = new Dictionary<QueryTopNameKey, long>
         {
-            [new(hour, "example.com.", false, "www.example.com.")] = 5,
-            [new(hour, "example.com.", false, "b.example.com.")] = 4,
+            [new(3600, hour, "example.com.", false, "www.example.com.")] = 5,
+            [new(3600, hour, "example.com.", false, "b.example.com.")] = 4,
         };
 
         await AnalyticsRows.WriteAsync(store, new Dictionary<QueryAggregateKey, long>(), first, kept: 2);

@@ -39,7 +39,7 @@ public sealed class QueryAggregatorTests
     }
 
     [Fact]
-    public async Task Fold_FilesTheHoursTopNames_NxDomainNamesApart()
+    public async Task Fold_FilesTopNamesUnderTheirHourAndDay_NxDomainNamesApart()
     {
         using var store = await TempStore.CreateMigratedAsync();
         var (counters, _, aggregator) = Create(store);
@@ -51,9 +51,14 @@ public sealed class QueryAggregatorTests
         await aggregator.FoldAsync();
 
         await using var context = store.CreateContext();
-        var names = await context.QueryTopNames.OrderBy(r => r.NxDomain).ThenByDescending(r => r.Count).Select(r => new { r.Name, r.NxDomain, r.Count }).ToListAsync();
-        Assert.Equal([("www.example.com.", false, 5L), ("nope.example.com.", false, 2L), ("nope.example.com.", true, 2L)],
-            names.Select(n => (n.Name, n.NxDomain, n.Count)));
+        foreach (int resolution in (int[])[3600, 86400])
+        {
+            var names = await context.QueryTopNames.Where(r => r.Resolution == resolution).OrderBy(r => r.NxDomain).ThenByDescending(r => r.Count)
+                .Select(r => new { r.Name, r.NxDomain, r.Count, r.BucketStart }).ToListAsync();
+            Assert.Equal([("www.example.com.", false, 5L), ("nope.example.com.", false, 2L), ("nope.example.com.", true, 2L)],
+                names.Select(n => (n.Name, n.NxDomain, n.Count)));
+            Assert.All(names, n => Assert.Equal(AnalyticsRows.Bucket(Start, resolution), n.BucketStart));
+        }
     }
 
     [Fact]

@@ -98,17 +98,35 @@ public sealed class QueryAnalyticsTests
         long thisHour = AnalyticsRows.Bucket(Now, 3600), lastHour = thisHour - 3600, longAgo = thisHour - 10 * 3600;
         await AnalyticsRows.WriteAsync(store, new Dictionary<QueryAggregateKey, long>(), new Dictionary<QueryTopNameKey, long>
         {
-            [new(thisHour, "example.com.", false, "www.example.com.")] = 5,
-            [new(lastHour, "example.com.", false, "www.example.com.")] = 6,
-            [new(lastHour, "example.com.", false, "mail.example.com.")] = 8,
-            [new(longAgo, "example.com.", false, "old.example.com.")] = 99,
-            [new(thisHour, "example.com.", true, "typo.example.com.")] = 4,
+            [new(3600, thisHour, "example.com.", false, "www.example.com.")] = 5,
+            [new(3600, lastHour, "example.com.", false, "www.example.com.")] = 6,
+            [new(3600, lastHour, "example.com.", false, "mail.example.com.")] = 8,
+            [new(3600, longAgo, "example.com.", false, "old.example.com.")] = 99,
+            [new(3600, thisHour, "example.com.", true, "typo.example.com.")] = 4,
         });
 
         var report = await Analytics(store).ReportAsync(new AnalyticsFilter(Now.AddHours(-2), Now));
 
         Assert.Equal([("www.example.com.", 11L), ("mail.example.com.", 8L)], report.TopNames.Select(t => (t.Name, t.Count)));
         Assert.Equal([("typo.example.com.", 4L)], report.TopNxDomainNames.Select(t => (t.Name, t.Count)));
+    }
+
+    [Fact]
+    public async Task Report_OverSevenDays_TakesTopNamesFromTheDailyLists()
+    {
+        using var store = await TempStore.CreateMigratedAsync();
+        long today = AnalyticsRows.Bucket(Now, 86400), fiveDaysAgo = today - 5 * 86400, tenDaysAgo = today - 10 * 86400;
+        await AnalyticsRows.WriteAsync(store, new Dictionary<QueryAggregateKey, long>(), new Dictionary<QueryTopNameKey, long>
+        {
+            [new(86400, today, "example.com.", false, "www.example.com.")] = 30,
+            [new(86400, fiveDaysAgo, "example.com.", false, "www.example.com.")] = 20,
+            [new(86400, tenDaysAgo, "example.com.", false, "www.example.com.")] = 1000,
+            [new(3600, AnalyticsRows.Bucket(Now, 3600), "example.com.", false, "hourly.example.com.")] = 7,
+        });
+
+        var report = await Analytics(store).ReportAsync(new AnalyticsFilter(Now.AddDays(-7), Now));
+
+        Assert.Equal([("www.example.com.", 50L)], report.TopNames.Select(t => (t.Name, t.Count)));
     }
 
     [Fact]

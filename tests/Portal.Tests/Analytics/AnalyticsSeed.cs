@@ -25,12 +25,13 @@ internal static class AnalyticsSeed
         await context.SaveChangesAsync();
     }
 
-    /// <summary>Adds a top name (or top NXDOMAIN name) for this hour.</summary>
+    /// <summary>Adds a top name (or top NXDOMAIN name) to this hour's and this day's lists, as the aggregator does.</summary>
     public static async Task AddTopNameAsync(IServiceProvider services, string zone, string name, long count, bool nxDomain = false)
     {
         long at = DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds();
         await using var context = await services.GetRequiredService<IDbContextFactory<StoreDbContext>>().CreateDbContextAsync();
-        context.QueryTopNames.Add(new QueryTopName { HourStart = at - at % 3600, Zone = zone, Name = name, NxDomain = nxDomain, Count = count });
+        foreach (int resolution in (int[])[3600, 86400])
+            context.QueryTopNames.Add(new QueryTopName { Resolution = resolution, BucketStart = at - at % resolution, Zone = zone, Name = name, NxDomain = nxDomain, Count = count });
         await context.SaveChangesAsync();
     }
 

@@ -195,20 +195,21 @@ internal sealed class StoreDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("NodeRegion").HasColumnType("TEXT");
             b.Property<string>("ClientRegion").HasColumnType("TEXT");
             b.Property<long>("Count").HasColumnType("INTEGER");
-            b.HasKey("Resolution", "BucketStart", "Zone", "QueryType", "Rcode", "Transport", "IpVersion", "NodeRegion", "ClientRegion");
+            b.HasKey("Resolution", "BucketStart", "QueryType", "Rcode", "Transport", "IpVersion", "NodeRegion", "ClientRegion", "Zone");
             b.HasIndex("Zone", "Resolution", "BucketStart");
             b.ToTable("QueryAggregates");
         });
 
         modelBuilder.Entity("SecondaryPortal.Engine.Analytics.QueryTopName", b =>
         {
-            b.Property<long>("HourStart").HasColumnType("INTEGER");
+            b.Property<int>("Resolution").HasColumnType("INTEGER");
+            b.Property<long>("BucketStart").HasColumnType("INTEGER");
             b.Property<string>("Zone").HasColumnType("TEXT");
             b.Property<bool>("NxDomain").HasColumnType("INTEGER");
             b.Property<string>("Name").HasColumnType("TEXT");
             b.Property<long>("Count").HasColumnType("INTEGER");
-            b.HasKey("HourStart", "Zone", "NxDomain", "Name");
-            b.HasIndex("Zone", "HourStart");
+            b.HasKey("Resolution", "BucketStart", "Zone", "NxDomain", "Name");
+            b.HasIndex("Zone", "Resolution", "BucketStart");
             b.ToTable("QueryTopNames");
         });
 
