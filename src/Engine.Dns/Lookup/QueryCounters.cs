@@ -46,9 +46,17 @@ public sealed class QueryCounters
     /// <summary>Cells of padding after each stripe's cells: 64 bytes, a cache line.</summary>
     private const int Padding = 8;
 
+    /// <summary>
+    /// Most top-name sketches per zone and kind. Each core sketches into its own (a sketch shared by every core had its
+    /// busy flag and entries bounce between the cores' caches on every query: about a microsecond a query on the 2-core
+    /// bench machine); the drain adds them up. Capped, as each costs up to its capacity in names.
+    /// </summary>
+    private const int MaxSketchStripes = 8;
+
     private readonly ConcurrentDictionary<DnsName, ZoneQueryCounters> _zones = new();
     private readonly ZoneQueryCounters _noZone;
     private readonly int _stripeMask;
+    private readonly int _sketchMask;
     private readonly int _stride;
 
     /// <summary>Creates counters with the region, client regions and top-name capacity of <paramref name="options"/>.</summary>
@@ -64,8 +72,9 @@ public sealed class QueryCounters
         ClientRegions = options?.ClientRegions ?? ClientRegionMap.Empty;
         TopNamesCapacity = options?.TopNamesCapacity ?? SpaceSavingSketch.DefaultCapacity;
         _stripeMask = stripes - 1;
+        _sketchMask = Math.Min(stripes, MaxSketchStripes) - 1;
         _stride = stripes == 1 ? CellsPerStripe : CellsPerStripe + Padding;
-        _noZone = new ZoneQueryCounters(this, null, Slots);
+        _noZone = new ZoneQueryCounters(this, null, Slots, 1);
     }
 
     /// <summary>The node's region, attached to every count.</summary>
@@ -130,13 +139,13 @@ public sealed class QueryCounters
         var result = new List<ZoneTopNames>();
         foreach (var zone in _zones.Values)
         {
-            var names = zone.Names?.Drain() ?? [];
-            var nxDomainNames = zone.NxDomainNames?.Drain() ?? [];
+            var names = Drain(zone.Names);
+            var nxDomainNames = Drain(zone.NxDomainNames);
             if (names.Count == 0)
             {
                 // A sample added between the drain and this release is lost with the sketch, as a skipped one would be.
-                zone.Names = null;
-                zone.NxDomainNames = null;
+                Array.Clear(zone.Names);
+                Array.Clear(zone.NxDomainNames);
                 continue;
             }
             result.Add(new ZoneTopNames(zone.Zone!, names, nxDomainNames));
@@ -144,8 +153,35 @@ public sealed class QueryCounters
         return result;
     }
 
+    /// <summary>
+    /// Drains a zone's sketches of one kind and adds them up, the way Space-Saving summaries merge (counts and their
+    /// overestimates add); the largest <see cref="TopNamesCapacity"/> are kept.
+    /// </summary>
+    private IReadOnlyList<NameCount> Drain(SpaceSavingSketch?[] sketches)
+    {
+        Dictionary<DnsName, long>? merged = null;
+        IReadOnlyList<NameCount>? single = null;
+        foreach (var sketch in sketches)
+        {
+            if (sketch?.Drain() is not { Count: > 0 } drained)
+                continue;
+            if (single is null && merged is null)
+            {
+                single = drained;
+                continue;
+            }
+            merged ??= single!.ToDictionary(name => name.Name, name => name.Count);
+            foreach (var name in drained)
+                merged[name.Name] = merged.GetValueOrDefault(name.Name) + name.Count;
+        }
+        if (merged is null)
+            return single ?? [];
+        return merged.Select(pair => new NameCount(pair.Key, pair.Value))
+            .OrderByDescending(name => name.Count).ThenBy(name => name.Name).Take(TopNamesCapacity).ToList();
+    }
+
     private ZoneQueryCounters ZoneCounters(DnsName zone) =>
-        _zones.TryGetValue(zone, out var existing) ? existing : _zones.GetOrAdd(zone, name => new ZoneQueryCounters(this, name, Slots));
+        _zones.TryGetValue(zone, out var existing) ? existing : _zones.GetOrAdd(zone, name => new ZoneQueryCounters(this, name, Slots, _sketchMask + 1));
 
     private void Increment(ZoneQueryCounters counters, RecordType queryType, DnsRcode rcode, DnsTransport transport, IpVersion ipVersion, int regionSlot)
     {
@@ -160,10 +196,10 @@ public sealed class QueryCounters
     {
         if (TopNamesCapacity == 0)
             return;
-        var names = counters.Names ?? AddSketch(ref counters.Names);
-        names.TryAdd(lowercaseName);
+        int stripe = Thread.GetCurrentProcessorId() & _sketchMask;
+        (counters.Names[stripe] ?? AddSketch(ref counters.Names[stripe])).TryAdd(lowercaseName);
         if (rcode == DnsRcode.NXDomain)
-            (counters.NxDomainNames ?? AddSketch(ref counters.NxDomainNames)).TryAdd(lowercaseName);
+            (counters.NxDomainNames[stripe] ?? AddSketch(ref counters.NxDomainNames[stripe])).TryAdd(lowercaseName);
     }
 
     private SpaceSavingSketch AddSketch(ref SpaceSavingSketch? sketch)

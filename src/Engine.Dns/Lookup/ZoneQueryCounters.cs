@@ -4,10 +4,11 @@ namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>
 /// One zone's counters in a <see cref="QueryCounters"/>: a block per (query type, rcode) slot, allocated the first
-/// time that pair is counted, and the zone's two top-name sketches, created the first time a name is sketched.
+/// time that pair is counted, and the zone's two kinds of top-name sketches, one per sketch stripe, each created the first
+/// time a name is sketched on that stripe.
 /// A <see cref="ZoneEntry"/> caches a reference to it so that counting skips the dictionary lookup.
 /// </summary>
-internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int blocks)
+internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int blocks, int sketchStripes)
 {
     /// <summary>The counters this belongs to (a zone table may serve several handlers, each with its counters).</summary>
     public QueryCounters Owner { get; } = owner;
@@ -18,9 +19,9 @@ internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int 
     /// <summary>Per (type, rcode) slot: per stripe a padded run of cells indexed by region, IP version and transport.</summary>
     public long[]?[] Blocks { get; } = new long[]?[blocks];
 
-    /// <summary>Every answer's query name since the last drain, or null before the first.</summary>
-    public SpaceSavingSketch? Names;
+    /// <summary>Per sketch stripe: every answer's query name since the last drain, or null before the first.</summary>
+    public SpaceSavingSketch?[] Names { get; } = new SpaceSavingSketch?[sketchStripes];
 
-    /// <summary>NXDOMAIN answers' query names since the last drain, or null before the first.</summary>
-    public SpaceSavingSketch? NxDomainNames;
+    /// <summary>Per sketch stripe: NXDOMAIN answers' query names since the last drain, or null before the first.</summary>
+    public SpaceSavingSketch?[] NxDomainNames { get; } = new SpaceSavingSketch?[sketchStripes];
 }
