@@ -204,7 +204,7 @@ public sealed class QueryCounters
 
     private SpaceSavingSketch AddSketch(ref SpaceSavingSketch? sketch)
     {
-        Interlocked.CompareExchange(ref sketch, new SpaceSavingSketch(TopNamesCapacity), null);
+        Interlocked.CompareExchange(ref sketch, new SpaceSavingSketch(TopNamesCapacity, sampleUnderChurn: true), null);
         return sketch;
     }
 

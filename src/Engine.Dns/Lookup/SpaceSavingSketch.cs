@@ -21,6 +21,14 @@ namespace SecondaryPortal.Dns.Lookup;
 /// it (the responder's exact counters are elsewhere; a skipped sample costs the estimate one observation, and
 /// contention is rare because each zone has its own sketches), <see cref="Add"/> and <see cref="Drain"/> wait.
 /// </para>
+/// <para>
+/// Sampling under churn (when created with it, as the responder's are): a stream whose names are mostly new (a
+/// random-subdomain flood, or a zone's names asked for evenly) replaces an entry on nearly every add, the sketch's
+/// costliest step. When over three quarters of a window of 1,024 adds were replacements, the sketch takes one name in
+/// 2, then 4, up to 16, chosen at random, each counted with that weight (Space-Saving over a sample: counts are then estimates whose
+/// expectation is the true count, and the heavy hitters still stand out); it halves the rate again when fewer than a
+/// quarter were, and starts over at every name after a drain. A stream that fits the capacity never samples.
+/// </para>
 /// </summary>
 public sealed class SpaceSavingSketch
 {
@@ -28,6 +36,7 @@ public sealed class SpaceSavingSketch
     public const int DefaultCapacity = 64;
 
     private const int InitialEntries = 8;
+    private const int ChurnWindow = 1024, MaxSampleEvery = 16;
 
     private readonly int _capacity;
     private byte[]?[] _keys = [];
@@ -41,14 +50,24 @@ public sealed class SpaceSavingSketch
     private int _size;
     private long _total;
     private int _busy;
+    private readonly bool _sampleUnderChurn;
+    private int _sampleEvery = 1, _windowAdds, _windowReplacements;
+    private uint _random = 0x9E3779B9;
 
-    /// <summary>Creates an empty sketch keeping at most <paramref name="capacity"/> names (1 to 65,536).</summary>
-    public SpaceSavingSketch(int capacity = DefaultCapacity)
+    /// <summary>
+    /// Creates an empty sketch keeping at most <paramref name="capacity"/> names (1 to 65,536); with
+    /// <paramref name="sampleUnderChurn"/> it samples while most adds replace an entry (see the class remarks).
+    /// </summary>
+    public SpaceSavingSketch(int capacity = DefaultCapacity, bool sampleUnderChurn = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, 65_536);
         _capacity = capacity;
+        _sampleUnderChurn = sampleUnderChurn;
     }
+
+    /// <summary>One name in how many is taken now (1 unless sampling under churn).</summary>
+    internal int SampleEvery => Volatile.Read(ref _sampleEvery);
 
     /// <summary>Most names kept.</summary>
     public int Capacity => _capacity;
@@ -68,11 +87,18 @@ public sealed class SpaceSavingSketch
     /// </summary>
     public bool TryAdd(ReadOnlySpan<byte> lowercaseName)
     {
-        if (lowercaseName.Length is 0 or > DnsName.MaxWireLength || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+        if (lowercaseName.Length is 0 or > DnsName.MaxWireLength)
+            return false;
+        // Sampled out, at random (a fixed stride would alias with a periodic stream): each name taken carries the weight
+        // of the ones left out. Read and written without the flag: a lost update only changes which name is taken.
+        int weight = _sampleEvery;
+        if (weight > 1 && (NextRandom() & (uint)(weight - 1)) != 0)
+            return true;
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
             return false;
         try
         {
-            AddLocked(lowercaseName);
+            AddLocked(lowercaseName, weight);
         }
         finally
         {
@@ -130,6 +156,8 @@ public sealed class SpaceSavingSketch
             Array.Clear(_table);
             _size = 0;
             _total = 0;
+            _sampleEvery = 1;
+            _windowAdds = _windowReplacements = 0;
             return top;
         }
         finally
@@ -156,15 +184,16 @@ public sealed class SpaceSavingSketch
             .ToList();
     }
 
-    private void AddLocked(ReadOnlySpan<byte> name)
+    private void AddLocked(ReadOnlySpan<byte> name, int weight)
     {
-        _total++;
+        _total += weight;
         int hash = Hash(name);
         int entry = Find(name, hash);
         if (entry >= 0)
         {
-            _counts[entry]++;
+            _counts[entry] += weight;
             SiftDown(_positions[entry]);
+            Adapt(replaced: false);
             return;
         }
         if (_size < _capacity)
@@ -173,11 +202,12 @@ public sealed class SpaceSavingSketch
                 Grow();
             entry = _size++;
             Store(entry, name, hash);
-            _counts[entry] = 1;
+            _counts[entry] = weight;
             _errors[entry] = 0;
             _heap[entry] = entry;
             _positions[entry] = entry;
             SiftUp(entry);
+            Adapt(replaced: false);
             return;
         }
         // Space-Saving: the new name takes the place of the smallest count, and inherits that count as its overestimate.
@@ -185,9 +215,37 @@ public sealed class SpaceSavingSketch
         TableRemove(entry);
         long smallest = _counts[entry];
         Store(entry, name, hash);
-        _counts[entry] = smallest + 1;
+        _counts[entry] = smallest + weight;
         _errors[entry] = smallest;
         SiftDown(0);
+        Adapt(replaced: true);
+    }
+
+    /// <summary>Marsaglia's xorshift32: a cheap, well-spread sequence for choosing the sampled names.</summary>
+    private uint NextRandom()
+    {
+        uint x = _random;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        _random = x;
+        return x;
+    }
+
+    /// <summary>Doubles the sampling interval after a window of mostly replacements, halves it after a window of few.</summary>
+    private void Adapt(bool replaced)
+    {
+        if (!_sampleUnderChurn)
+            return;
+        if (replaced)
+            _windowReplacements++;
+        if (++_windowAdds < ChurnWindow)
+            return;
+        if (_windowReplacements * 4 > ChurnWindow * 3)
+            _sampleEvery = Math.Min(_sampleEvery * 2, MaxSampleEvery);
+        else if (_windowReplacements * 4 < ChurnWindow)
+            _sampleEvery = Math.Max(1, _sampleEvery / 2);
+        _windowAdds = _windowReplacements = 0;
     }
 
     /// <summary>Copies the key into the entry's buffer (reused when big enough) and enters it in the table.</summary>

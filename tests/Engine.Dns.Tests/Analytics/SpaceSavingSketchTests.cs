@@ -157,4 +157,54 @@ public sealed class SpaceSavingSketchTests
     [InlineData(70_000)]
     public void Constructor_WithACapacityOutOfRange_Throws(int capacity) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpaceSavingSketch(capacity));
+
+    [Fact]
+    public void SamplingSketch_UnderARandomSubdomainFlood_SamplesAndStillFindsTheHeavyHitter()
+    {
+        var sketch = new SpaceSavingSketch(capacity: 64, sampleUnderChurn: true);
+        var heavy = Key("www.victim.example.");
+        int heavyTrue = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            sketch.Add(Key($"{i:x8}.victim.example."));
+            if (i % 10 == 0)
+            {
+                sketch.Add(heavy);
+                heavyTrue++;
+            }
+        }
+
+        Assert.Equal(16, sketch.SampleEvery);
+        var top = sketch.Top()[0];
+        Assert.Equal("www.victim.example.", top.Name.ToString());
+        // An estimate now: its expectation is the true count (20,000); the sample leaves it within a few percent.
+        Assert.InRange(top.Count, heavyTrue * 0.8, heavyTrue * 1.5);
+        Assert.InRange(sketch.Total, 220_000 * 0.9, 220_000 * 1.1);
+    }
+
+    [Fact]
+    public void SamplingSketch_WhenNamesFitTheCapacity_NeverSamples_AndIsExact()
+    {
+        var sketch = new SpaceSavingSketch(capacity: 64, sampleUnderChurn: true);
+        for (int i = 0; i < 50_000; i++)
+            sketch.Add(Key($"host{i % 40}.example."));
+
+        Assert.Equal(1, sketch.SampleEvery);
+        Assert.All(sketch.Top(), name => Assert.Equal(1250, name.Count));
+    }
+
+    [Fact]
+    public void SamplingSketch_AfterADrain_TakesEveryNameAgain()
+    {
+        var sketch = new SpaceSavingSketch(capacity: 8, sampleUnderChurn: true);
+        for (int i = 0; i < 100_000; i++)
+            sketch.Add(Key($"{i:x8}.example."));
+        Assert.True(sketch.SampleEvery > 1);
+
+        sketch.Drain();
+        sketch.Add(Key("www.example."));
+
+        Assert.Equal(1, sketch.SampleEvery);
+        Assert.Equal(1, Assert.Single(sketch.Top()).Count);
+    }
 }

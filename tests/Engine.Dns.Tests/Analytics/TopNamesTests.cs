@@ -62,7 +62,8 @@ public sealed class TopNamesTests
         Assert.Equal(16, top.Names.Count);
         Assert.Equal(16, top.NxDomainNames.Count);
         Assert.Equal(DnsName.Parse("www.example."), top.Names[0].Name);
-        Assert.True(top.Names[0].Count >= 750);
+        // The flood makes the sketch sample (one name in 2 or 4): the heavy hitter's count is an estimate of its 750.
+        Assert.InRange(top.Names[0].Count, 600, 1000);
     }
 
     [Fact]
