@@ -61,7 +61,7 @@ public sealed class QueryAnalyticsReportTests : IDisposable
         Assert.Equal(5 + 7 + 13 + 17, everything.Total);
     }
 
-    private QueryAnalytics Analytics() => new(_store.Contexts, new AnalyticsOptions(), new FixedTime(Now));
+    private QueryAnalytics Analytics() => new(_store.Contexts, new AnalyticsOptions(), new FixedClock(Now));
 
     private async Task AddAsync(int resolution, DateTimeOffset at, string zone, int type, int rcode, long count, string client = "eu-west", int ip = 4)
     {
@@ -73,10 +73,5 @@ public sealed class QueryAnalyticsReportTests : IDisposable
             Transport = (int)DnsTransport.Udp, IpVersion = ip, ClientRegion = client, NodeRegion = "eu-central", Count = count,
         });
         await context.SaveChangesAsync();
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

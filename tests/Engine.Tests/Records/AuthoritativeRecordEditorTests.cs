@@ -36,7 +36,7 @@ public sealed class AuthoritativeRecordEditorTests
         var imported = new List<DnsName>();
         store.ZoneImported += imported.Add;
         var browser = new ZoneRecordBrowser(temp.Contexts, NullLogger<ZoneRecordBrowser>.Instance);
-        var editor = new AuthoritativeRecordEditor(browser, store, new FixedTime(Now), NullLogger<AuthoritativeRecordEditor>.Instance);
+        var editor = new AuthoritativeRecordEditor(browser, store, new FixedClock(Now), NullLogger<AuthoritativeRecordEditor>.Instance);
         return new Setup(temp, store, editor, browser, imported);
     }
 
@@ -191,10 +191,5 @@ public sealed class AuthoritativeRecordEditorTests
         Assert.Equal(2_100_000_001u, ZoneEditRules.NextSerial(2_100_000_000, Now));
         Assert.Equal(5u, ZoneEditRules.NextSerial(uint.MaxValue, DateTimeOffset.FromUnixTimeSeconds(5))); // 5 follows 2^32 - 1 (RFC 1982 §3.2)
         Assert.Equal(0u, ZoneEditRules.NextSerial(uint.MaxValue, DateTimeOffset.FromUnixTimeSeconds(int.MaxValue))); // 2^31 apart: undefined, so + 1, wrapping
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -20,11 +20,9 @@ public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
     [Fact]
     public async Task LargeTransfer_WhileTheStoreIsLocked_IsServedAtOnce_AndStoredWhenTheLockGoes()
     {
-        await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.1"));
-        await using var harness = await SecondaryHarness.StartAsync(options: new TransferOptions { ServeBeforeStoringRows = 10 }, output: output);
-        await harness.AddZoneAsync(Origin, primary.EndPoint);
-        await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 1u && !Busy(harness), Bound, "serial 1 served and stored");
-        primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.2"));
+        var (primary, harness) = await SerialOneStoredAsync(serveBeforeStoringRows: 10);
+        await using var primaryStops = primary;
+        await using var harnessStops = harness;
 
         using (var writeLock = harness.Temp.OpenRawConnection())
         {
@@ -46,11 +44,9 @@ public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
     [Fact]
     public async Task SmallTransfer_WhileTheStoreIsLocked_IsNotServedBeforeItIsStored()
     {
-        await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.1"));
-        await using var harness = await SecondaryHarness.StartAsync(options: new TransferOptions { ServeBeforeStoringRows = 1000 }, output: output);
-        await harness.AddZoneAsync(Origin, primary.EndPoint);
-        await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 1u && !Busy(harness), Bound, "serial 1 served and stored");
-        primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.2"));
+        var (primary, harness) = await SerialOneStoredAsync(serveBeforeStoringRows: 1000);
+        await using var primaryStops = primary;
+        await using var harnessStops = harness;
 
         using (var writeLock = harness.Temp.OpenRawConnection())
         {
@@ -64,6 +60,28 @@ public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
         await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 2u && !Busy(harness), Bound, "serial 2 stored and served");
 
         Assert.Equal(2u, (await harness.Store.LoadAsync(Origin)).Snapshot!.Serial);
+    }
+
+    /// <summary>A 22-record zone transferred and stored at serial 1, with serial 2 waiting at its primary.</summary>
+    private async Task<(MiniPrimary Primary, SecondaryHarness Harness)> SerialOneStoredAsync(int serveBeforeStoringRows)
+    {
+        var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.1"));
+        SecondaryHarness? harness = null;
+        try
+        {
+            harness = await SecondaryHarness.StartAsync(options: new TransferOptions { ServeBeforeStoringRows = serveBeforeStoringRows }, output: output);
+            await harness.AddZoneAsync(Origin, primary.EndPoint);
+            await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 1u && !Busy(harness), Bound, "serial 1 served and stored");
+            primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.2"));
+            return (primary, harness);
+        }
+        catch
+        {
+            if (harness is not null)
+                await harness.DisposeAsync();
+            await primary.DisposeAsync();
+            throw;
+        }
     }
 
     private static bool Busy(SecondaryHarness harness) => !harness.Engine.TryGetZone(Origin, out var loop) || loop.IsBusy;
