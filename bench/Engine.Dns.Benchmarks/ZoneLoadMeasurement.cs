@@ -34,7 +34,7 @@ public static class ZoneLoadMeasurement
     /// The zone dnsperf's query mix expects: per host an A, every 4th an AAAA, every 10th a TXT, every 100th
     /// a delegation with glue, a wildcard; about <paramref name="records"/> records in all.
     /// </summary>
-    private static void WriteZone(string path, int records)
+    internal static void WriteZone(string path, int records)
     {
         using var writer = new StreamWriter(path, false, Encoding.ASCII, 1 << 16);
         writer.WriteLine("$TTL 3600");

@@ -25,6 +25,7 @@ internal sealed class ZoneSnapshotBuilder
     private int _suppressedWarnings;
     private int _recordCount;
     private int _signatureCount;
+    private int _nsecCount;
 
     public ZoneSnapshotBuilder(DnsName origin)
     {
@@ -39,6 +40,16 @@ internal sealed class ZoneSnapshotBuilder
     {
         foreach (var record in records)
             Add(record);
+        return Finish();
+    }
+
+    /// <summary>
+    /// Checks the zone ingested so far and computes what lookups need; the snapshot, or the errors that keep it from being
+    /// served. The canonical order is computed here only for a zone with NSEC records (its chain needs it); otherwise on
+    /// first use (<see cref="ZoneNodeSet.Ordered"/>), off the path from the last record to the answers.
+    /// </summary>
+    public ZoneBuildResult Finish()
+    {
         var apex = _nodeLookup.TryGetValue(ReadOnlySpan<byte>.Empty, out var node) ? node : null;
         CheckApex(apex);
         if (_errors.Count > 0 || apex is null)
@@ -46,13 +57,27 @@ internal sealed class ZoneSnapshotBuilder
         ZoneStructure.AddEmptyNonTerminals(_nodes, _nodeLookup);
         ZoneStructure.ComputeFlags(_nodes, _nodeLookup, apex, _origin, Warn);
         SealAll();
-        var ordered = ZoneStructure.Order(_nodes.Values);
-        var nsec = ZoneStructure.BuildNsecChain(ordered);
+        var ordered = _nsecCount > 0 ? ZoneStructure.Order(_nodes.Values) : null;
+        var nsec = ordered is null ? null : ZoneStructure.BuildNsecChain(ordered);
         var nsec3 = ZoneStructure.BuildNsec3Chain(apex, _nsec3Nodes.Values, out var nsec3Nodes);
         _nodes.TrimExcess();
         var snapshot = new ZoneSnapshot(_origin, new ZoneNodeSet(_nodes, _nsec3Nodes, nsec3Nodes, ordered), nsec, nsec3, _recordCount, _signatureCount);
         return Result(snapshot);
     }
+
+    /// <summary>
+    /// Stores one record given as wire parts, as <see cref="Build"/> stores a record: <paramref name="owner"/> is the
+    /// uncompressed owner name, <paramref name="rdata"/> the uncompressed RDATA (see <see cref="UncompressedRdata"/>).
+    /// </summary>
+    public void Add(ReadOnlySpan<byte> owner, RecordType type, DnsClass recordClass, uint ttl, ReadOnlySpan<byte> rdata)
+    {
+        if (Servable(owner, type, recordClass) is int prefixLength)
+            Store(owner, prefixLength, type, ttl, rdata);
+    }
+
+    /// <summary>Reports a record whose RDATA, names decompressed, is longer than 65,535 octets; it is dropped.</summary>
+    public void AddOversized(ReadOnlySpan<byte> owner, RecordType type) =>
+        Warn($"{NameText(owner)} {RecordTypeNames.ToText(type)}: RDATA longer than 65,535 octets; record dropped");
 
     /// <summary>The owner names ingested so far (no empty non-terminals), by lowercase relative labels.</summary>
     internal Dictionary<byte[], ZoneNode> Nodes => _nodes;
@@ -94,48 +119,62 @@ internal sealed class ZoneSnapshotBuilder
 
     private void Add(DnsRecord record)
     {
-        var type = record.Type;
-        if (record.Class != DnsClass.IN)
-        {
-            Warn($"{record.Name} {RecordTypeNames.ToText(type)}: class {DnsClassNames.ToText(record.Class)} is not served; record dropped");
+        var owner = record.Name.Wire;
+        if (Servable(owner, record.Type, record.Class) is not int prefixLength)
             return;
+        var writer = new DnsWriter(_rdata) { CompressionEnabled = false };
+        record.Data.WriteRdata(ref writer);
+        if (writer.Overflowed)
+            AddOversized(owner, record.Type);
+        else
+            Store(owner, prefixLength, record.Type, record.Ttl, writer.Written);
+    }
+
+    /// <summary>The length of the owner's labels below the apex when the record is zone data; null (with a warning) otherwise.</summary>
+    private int? Servable(ReadOnlySpan<byte> owner, RecordType type, DnsClass recordClass)
+    {
+        if (recordClass != DnsClass.IN)
+        {
+            Warn($"{NameText(owner)} {RecordTypeNames.ToText(type)}: class {DnsClassNames.ToText(recordClass)} is not served; record dropped");
+            return null;
         }
         if (type is RecordType.OPT or RecordType.TSIG or RecordType.TKEY or RecordType.IXFR or RecordType.AXFR
             or RecordType.MAILA or RecordType.MAILB or RecordType.ANY)
         {
-            Warn($"{record.Name}: {RecordTypeNames.ToText(type)} is a meta type, not zone data; record dropped");
-            return;
+            Warn($"{NameText(owner)}: {RecordTypeNames.ToText(type)} is a meta type, not zone data; record dropped");
+            return null;
         }
-        var wire = record.Name.Wire;
-        int prefixLength = NameLabels.PrefixLength(wire, _originLength);
-        if (prefixLength < 0 || !DnsName.AsciiEqualsIgnoreCase(wire[prefixLength..], _originLower))
+        int prefixLength = NameLabels.PrefixLength(owner, _originLength);
+        if (prefixLength < 0 || !DnsName.AsciiEqualsIgnoreCase(owner[prefixLength..], _originLower))
         {
-            Warn($"{record.Name} {RecordTypeNames.ToText(type)} is outside the zone {_origin}; record dropped");
-            return;
+            Warn($"{NameText(owner)} {RecordTypeNames.ToText(type)} is outside the zone {_origin}; record dropped");
+            return null;
         }
-        var writer = new DnsWriter(_rdata) { CompressionEnabled = false };
-        record.Data.WriteRdata(ref writer);
-        if (writer.Overflowed)
-        {
-            Warn($"{record.Name} {RecordTypeNames.ToText(type)}: RDATA longer than 65,535 octets; record dropped");
-            return;
-        }
-        var rdata = writer.Written;
+        return prefixLength;
+    }
+
+    private void Store(ReadOnlySpan<byte> owner, int prefixLength, RecordType type, uint ttl, ReadOnlySpan<byte> rdata)
+    {
         var covered = type == RecordType.RRSIG && rdata.Length >= 2 ? (RecordType)BinaryPrimitives.ReadUInt16BigEndian(rdata) : 0;
         bool nsec3Owner = type == RecordType.NSEC3 || covered == RecordType.NSEC3;
-        var node = GetOrAddNode(wire[..prefixLength], nsec3Owner);
+        var node = GetOrAddNode(owner[..prefixLength], nsec3Owner);
         if (type == RecordType.SOA && prefixLength != 0)
         {
-            _errors.Add($"{record.Name}: SOA record not at the zone apex {_origin}");
+            _errors.Add($"{NameText(owner)}: SOA record not at the zone apex {_origin}");
             return;
         }
-        if (AddToSet(node, record, rdata, covered))
+        if (AddToSet(node, owner, type, ttl, rdata, covered))
         {
             _recordCount++;
             if (type == RecordType.RRSIG)
                 _signatureCount++;
+            else if (type == RecordType.NSEC)
+                _nsecCount++;
         }
     }
+
+    /// <summary>An owner name for a message (built only when there is something to say).</summary>
+    private static string NameText(ReadOnlySpan<byte> owner) => DnsName.FromValidatedWire(owner.ToArray()).ToString();
 
     private ZoneNode GetOrAddNode(ReadOnlySpan<byte> relative, bool nsec3Owner)
     {
@@ -151,9 +190,8 @@ internal sealed class ZoneSnapshotBuilder
     }
 
     /// <summary>Adds RDATA to its RRset; false when it was a duplicate or a second singleton (RFC 2181 §5, §10.1).</summary>
-    private bool AddToSet(ZoneNode node, DnsRecord record, ReadOnlySpan<byte> rdata, RecordType covered)
+    private bool AddToSet(ZoneNode node, ReadOnlySpan<byte> owner, RecordType type, uint ttl, ReadOnlySpan<byte> rdata, RecordType covered)
     {
-        var type = record.Type;
         var sets = node.Sets;
         for (int i = 0; i < sets.Length; i++)
         {
@@ -165,20 +203,20 @@ internal sealed class ZoneSnapshotBuilder
             if (type is RecordType.SOA or RecordType.CNAME or RecordType.DNAME)
             {
                 if (type == RecordType.SOA)
-                    _errors.Add($"{record.Name}: more than one SOA record");
+                    _errors.Add($"{NameText(owner)}: more than one SOA record");
                 else
-                    Warn($"{record.Name}: more than one {RecordTypeNames.ToText(type)} record; only the first is served");
+                    Warn($"{NameText(owner)}: more than one {RecordTypeNames.ToText(type)} record; only the first is served");
                 return false;
             }
-            if (record.Ttl != set.Ttl)
+            if (ttl != set.Ttl)
             {
-                Warn($"{record.Name} {RecordTypeNames.ToText(type)}: records of one RRset have different TTLs; the lowest ({Math.Min(record.Ttl, set.Ttl)}) is used (RFC 2181 §5.2)");
-                set.Ttl = Math.Min(set.Ttl, record.Ttl);
+                Warn($"{NameText(owner)} {RecordTypeNames.ToText(type)}: records of one RRset have different TTLs; the lowest ({Math.Min(ttl, set.Ttl)}) is used (RFC 2181 §5.2)");
+                set.Ttl = Math.Min(set.Ttl, ttl);
             }
             RRsetContent.Append(ref set, rdata);
             return true;
         }
-        var added = new RRset { Type = type, Covered = covered, Ttl = record.Ttl, Data = new byte[rdata.Length + 2] };
+        var added = new RRset { Type = type, Covered = covered, Ttl = ttl, Data = new byte[rdata.Length + 2] };
         RRsetContent.Append(ref added, rdata);
         Array.Resize(ref node.Sets, sets.Length + 1);
         node.Sets[^1] = added;

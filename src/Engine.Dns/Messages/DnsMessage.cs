@@ -83,6 +83,27 @@ public sealed class DnsMessage
         }
     }
 
+    /// <summary>
+    /// Decodes a message as <see cref="TryParse"/> does, but leaves its answer records in the bytes (checked for structure
+    /// only, see <see cref="DnsMessageReader.Read(ReadOnlySpan{byte}, bool, out AnswerSection)"/>): <paramref name="answers"/>
+    /// says where they are.
+    /// </summary>
+    internal static bool TryParseSkippingAnswers(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out DnsMessage? message, out AnswerSection answers,
+        [NotNullWhen(false)] out DnsFormatException? error)
+    {
+        try
+        {
+            message = DnsMessageReader.Read(bytes, skipAnswers: true, out answers);
+            error = null;
+            return true;
+        }
+        catch (DnsFormatException e)
+        {
+            (message, answers, error) = (null, default, e);
+            return false;
+        }
+    }
+
     internal void SetDecodedPositions(int optIndex, int tsigOffset)
     {
         _optIndex = optIndex;

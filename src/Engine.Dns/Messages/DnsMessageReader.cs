@@ -6,7 +6,14 @@ namespace SecondaryPortal.Dns.Messages;
 /// <summary>Decodes a whole message, enforcing where OPT and TSIG may appear (RFC 6891 §6.1.1, RFC 8945 §5.1).</summary>
 internal static class DnsMessageReader
 {
-    public static DnsMessage Read(ReadOnlySpan<byte> bytes)
+    public static DnsMessage Read(ReadOnlySpan<byte> bytes) => Read(bytes, skipAnswers: false, out _);
+
+    /// <summary>
+    /// Decodes a message; with <paramref name="skipAnswers"/> the answer records are checked for structure only (their
+    /// names' labels, their lengths, no OPT or TSIG among them) and left out of <see cref="DnsMessage.Answers"/>: a zone
+    /// transfer reads them from the bytes straight into a zone, without a record object each.
+    /// </summary>
+    public static DnsMessage Read(ReadOnlySpan<byte> bytes, bool skipAnswers, out AnswerSection answers)
     {
         if (!DnsHeader.TryRead(bytes, out var header))
             throw new DnsFormatException(DnsFormatError.Truncated, bytes.Length, "shorter than a header");
@@ -14,7 +21,11 @@ internal static class DnsMessageReader
         var reader = new DnsReader(bytes, DnsHeader.Size);
         for (int i = 0; i < header.QuestionCount; i++)
             message.Questions.Add(new DnsQuestion(reader.ReadName(), (RecordType)reader.ReadUInt16(), (DnsClass)reader.ReadUInt16()));
-        ReadSection(ref reader, header.AnswerCount, message.Answers);
+        answers = new AnswerSection(reader.Position, header.AnswerCount);
+        if (skipAnswers)
+            SkipSection(ref reader, header.AnswerCount);
+        else
+            ReadSection(ref reader, header.AnswerCount, message.Answers);
         ReadSection(ref reader, header.AuthorityCount, message.Authorities);
         int rcode = header.Rcode;
         int optIndex = -1, tsigOffset = -1;
@@ -54,6 +65,20 @@ internal static class DnsMessageReader
     {
         for (int i = 0; i < count; i++)
             section.Add(DnsRecord.Read(ref reader));
+    }
+
+    private static void SkipSection(ref DnsReader reader, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            int start = reader.Position;
+            reader.SkipName();
+            var type = (RecordType)reader.ReadUInt16();
+            if (type is RecordType.OPT or RecordType.TSIG)
+                throw new DnsFormatException(DnsFormatError.BadSection, start, $"{type} outside the additional section");
+            reader.Skip(6); // class and TTL
+            reader.Skip(reader.ReadUInt16());
+        }
     }
 
     /// <summary>OPT and TSIG are only valid in the additional section.</summary>

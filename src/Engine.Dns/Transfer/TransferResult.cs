@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
@@ -5,8 +6,8 @@ namespace SecondaryPortal.Dns.Transfer;
 
 /// <summary>
 /// The result of <see cref="ZoneTransferClient.TransferAsync(Wire.DnsName, PrimaryServer, Records.SoaData?, CancellationToken)"/>. Nothing partial is ever returned: unless the
-/// outcome is <see cref="TransferOutcome.Axfr"/> or <see cref="TransferOutcome.Ixfr"/>, <see cref="Records"/> and
-/// <see cref="Diffs"/> are empty.
+/// outcome is <see cref="TransferOutcome.Axfr"/> or <see cref="TransferOutcome.Ixfr"/>, <see cref="Built"/> is null and
+/// <see cref="Diffs"/> is empty.
 /// </summary>
 public sealed record TransferResult
 {
@@ -19,8 +20,11 @@ public sealed record TransferResult
     /// <summary>The primary it came from.</summary>
     public required PrimaryServer Primary { get; init; }
 
-    /// <summary>For <see cref="TransferOutcome.Axfr"/>: the whole zone, its SOA first and only once, in the primary's order.</summary>
-    public IReadOnlyList<DnsRecord> Records { get; init; } = [];
+    /// <summary>
+    /// For <see cref="TransferOutcome.Axfr"/>: the whole zone, built as its records arrived (<see cref="ZoneSnapshot.Build"/>'s
+    /// checks): the snapshot to serve, or the errors that keep it from being served, with the warnings (records dropped).
+    /// </summary>
+    public ZoneBuildResult? Built { get; init; }
 
     /// <summary>For <see cref="TransferOutcome.Ixfr"/>: the changes from our serial to the primary's, oldest first (apply with <see cref="ZoneDiff.TryApply"/>).</summary>
     public IReadOnlyList<ZoneDiff> Diffs { get; init; } = [];

@@ -27,6 +27,7 @@ internal sealed class TransferSession
     private readonly ushort _id = ResponseChecks.RandomId();
     private readonly DnsQuestion _question;
     private readonly TransferStreamParser _parser;
+    private byte[]? _rdata;
     private int _messages;
 
     public TransferSession(DnsName zone, PrimaryServer primary, SoaData? current, bool incremental,
@@ -78,7 +79,7 @@ internal sealed class TransferSession
     /// <summary>Checks one message and feeds its records; a result when the transfer ended, null to read on.</summary>
     private SessionOutcome? Accept(byte[] bytes, TsigStreamVerifier? verifier)
     {
-        if (!DnsMessage.TryParse(bytes, out var message, out var parseError))
+        if (!DnsMessage.TryParseSkippingAnswers(bytes, out var message, out var answers, out var parseError))
             return Broken($"message {_messages} cannot be decoded: {parseError.Message}");
         if (CheckHeader(message) is { } headerError)
             return Broken(headerError);
@@ -89,11 +90,42 @@ internal sealed class TransferSession
             return RcodeError(message.Rcode, verification);
         if (verification is { IsOk: false })
             return End(TransferOutcome.BadTsig, $"message {_messages}: {ResponseChecks.DescribeTsig(verification, _primary.Key!)}");
-        if (_counters.AddRecords(message.Answers.Count) is { } limit)
+        if (_counters.AddRecords(answers.Count) is { } limit)
             return End(TransferOutcome.LimitExceeded, limit);
-        foreach (var record in message.Answers)
+        try
         {
-            var step = _parser.Add(record);
+            return FeedAnswers(bytes, answers, verifier);
+        }
+        catch (DnsFormatException e)
+        {
+            return Broken($"message {_messages} cannot be decoded: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Feeds the answer records to the parser. The records of a whole zone go in as wire parts, the SOA and the records of
+    /// an IXFR as records: a million-record AXFR makes no record object per record.
+    /// </summary>
+    private SessionOutcome? FeedAnswers(byte[] bytes, AnswerSection answers, TsigStreamVerifier? verifier)
+    {
+        var reader = new DnsReader(bytes, answers.Offset);
+        Span<byte> owner = stackalloc byte[DnsName.MaxWireLength];
+        for (int i = 0; i < answers.Count; i++)
+        {
+            int start = reader.Position;
+            int ownerLength = reader.ReadName(owner);
+            var type = (RecordType)reader.ReadUInt16();
+            if (_parser.TakesZoneRecords && type != RecordType.SOA)
+            {
+                var recordClass = (DnsClass)reader.ReadUInt16();
+                uint ttl = reader.ReadUInt32();
+                _rdata ??= new byte[UncompressedRdata.MaxLength];
+                int length = UncompressedRdata.Read(ref reader, type, reader.ReadUInt16(), _rdata);
+                _parser.AddZoneRecord(owner[..ownerLength], type, recordClass, ttl, _rdata.AsSpan(0, Math.Max(length, 0)), oversized: length < 0);
+                continue;
+            }
+            reader = new DnsReader(bytes, start);
+            var step = _parser.Add(DnsRecord.Read(ref reader));
             if (step == TransferParseStep.Failed)
                 return Broken($"message {_messages}: {_parser.Error}");
             if (step == TransferParseStep.Complete && _parser.Outcome is TransferOutcome.UpToDate or TransferOutcome.PrimaryOlder)
@@ -126,7 +158,7 @@ internal sealed class TransferSession
         string? note = _parser.AxfrStyle ? "the primary answered the IXFR with the whole zone (AXFR-style, RFC 1995 §4)" : null;
         var result = Result(outcome, outcome == TransferOutcome.PrimaryOlder ? _parser.Error : null) with
         {
-            Records = outcome == TransferOutcome.Axfr ? _parser.Records : [],
+            Built = outcome == TransferOutcome.Axfr ? _parser.Built : null,
             Diffs = outcome == TransferOutcome.Ixfr ? _parser.Diffs : [],
             FallbackReason = note,
         };

@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
@@ -22,7 +23,9 @@ internal enum TransferParseStep
 /// IXFR answer is one of: a single SOA (up to date when it is our serial); an AXFR-style answer (the second
 /// record is not a SOA); or the new SOA followed by diffs (old SOA, deletions, new SOA, additions), each
 /// starting where the previous ended, the first at our serial, the last ending at the new serial, then the
-/// new SOA again.
+/// new SOA again. A whole zone goes into a <see cref="ZoneSnapshotBuilder"/> as it arrives, so that the zone is built
+/// by the time its last message is in; its records can come as wire parts (<see cref="AddZoneRecord"/>), without a
+/// record object each.
 /// </summary>
 internal sealed class TransferStreamParser
 {
@@ -38,6 +41,7 @@ internal sealed class TransferStreamParser
     private DnsRecord? _diffNew;
     private List<DnsRecord> _deleted = [];
     private List<DnsRecord> _added = [];
+    private ZoneSnapshotBuilder? _whole;
 
     /// <param name="zone">The zone transferred.</param>
     /// <param name="incremental">True for an IXFR request.</param>
@@ -66,8 +70,11 @@ internal sealed class TransferStreamParser
     /// <summary>True while an IXFR answer holds just its first SOA, newer than ours: a diff or a whole zone may follow.</summary>
     public bool AwaitingSecondRecord => _state == State.AfterFirst;
 
-    /// <summary>The whole zone, SOA first, for an AXFR or an AXFR-style IXFR.</summary>
-    public List<DnsRecord> Records { get; } = [];
+    /// <summary>The whole zone of an AXFR or an AXFR-style IXFR, built once complete: the snapshot, or what keeps it from being served.</summary>
+    public ZoneBuildResult? Built { get; private set; }
+
+    /// <summary>True while the answer is a whole zone: its records other than the SOA may come through <see cref="AddZoneRecord"/>.</summary>
+    public bool TakesZoneRecords => _state == State.Axfr;
 
     /// <summary>The diffs of an incremental answer.</summary>
     public List<ZoneDiff> Diffs { get; } = [];
@@ -82,6 +89,21 @@ internal sealed class TransferStreamParser
         State.Axfr => Whole(record),
         _ => Fail($"a record ({Describe(record)}) follows the final SOA (RFC 5936 §2.2, RFC 1995 §4)"),
     };
+
+    /// <summary>
+    /// Takes the next record of a whole zone (<see cref="TakesZoneRecords"/>) as wire parts: the uncompressed owner name and
+    /// RDATA; <paramref name="oversized"/> when the RDATA is longer than 65,535 octets uncompressed (the record is dropped,
+    /// with a warning). A SOA goes to <see cref="Add"/>, which checks it.
+    /// </summary>
+    public void AddZoneRecord(ReadOnlySpan<byte> owner, RecordType type, DnsClass recordClass, uint ttl, ReadOnlySpan<byte> rdata, bool oversized)
+    {
+        if (_state != State.Axfr || type == RecordType.SOA)
+            throw new InvalidOperationException("only the records of a whole zone other than its SOA come as wire parts");
+        if (oversized)
+            _whole!.AddOversized(owner, type);
+        else
+            _whole!.Add(owner, type, recordClass, ttl, rdata);
+    }
 
     private TransferParseStep First(DnsRecord record)
     {
@@ -105,9 +127,15 @@ internal sealed class TransferStreamParser
             _state = State.AfterFirst;
             return TransferParseStep.Continue;
         }
-        Records.Add(record);
-        _state = State.Axfr;
+        StartWholeZone(record);
         return TransferParseStep.Continue;
+    }
+
+    private void StartWholeZone(DnsRecord soa)
+    {
+        _whole = new ZoneSnapshotBuilder(_zone);
+        _whole.Ingest(soa);
+        _state = State.Axfr;
     }
 
     /// <summary>The second record tells an incremental answer from an AXFR-style one (RFC 1995 §4).</summary>
@@ -116,9 +144,8 @@ internal sealed class TransferStreamParser
         if (record.Data is not SoaData soa)
         {
             AxfrStyle = true;
-            Records.Add(_first!);
-            Records.Add(record);
-            _state = State.Axfr;
+            StartWholeZone(_first!);
+            _whole!.Ingest(record);
             return TransferParseStep.Continue;
         }
         if (!record.Name.Equals(_zone))
@@ -127,9 +154,8 @@ internal sealed class TransferStreamParser
         {
             // A whole zone that holds nothing but its SOA.
             AxfrStyle = true;
-            Records.Add(_first!);
-            _state = State.Done;
-            return Complete(TransferOutcome.Axfr);
+            StartWholeZone(_first!);
+            return CompleteWholeZone();
         }
         if (soa.Serial != _current!.Serial)
             return Fail($"the IXFR answer starts from serial {soa.Serial}, but we asked for the changes since serial {_current.Serial} (RFC 1995 §4)");
@@ -189,13 +215,20 @@ internal sealed class TransferStreamParser
     {
         if (record.Data is not SoaData soa)
         {
-            Records.Add(record);
+            _whole!.Ingest(record);
             return TransferParseStep.Continue;
         }
         if (!record.Name.Equals(_zone) || soa.Serial != _final)
             return Fail($"a SOA of {record.Name} with serial {soa.Serial} appears in a transfer that began with serial {_final}: "
                 + "a zone transfer ends with the SOA it began with and holds no other (RFC 5936 §2.2)");
-        _state = State.Done;
+        return CompleteWholeZone();
+    }
+
+    /// <summary>The zone's structure is computed as the last SOA arrives (the records went in as they came).</summary>
+    private TransferParseStep CompleteWholeZone()
+    {
+        Built = _whole!.Finish();
+        _whole = null;
         return Complete(TransferOutcome.Axfr);
     }
 

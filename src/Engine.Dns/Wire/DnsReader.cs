@@ -104,6 +104,16 @@ public ref struct DnsReader
     public DnsName ReadName()
     {
         Span<byte> wire = stackalloc byte[DnsName.MaxWireLength];
+        int length = ReadName(wire);
+        return length == 1 ? DnsName.Root : DnsName.FromValidatedWire(wire[..length].ToArray());
+    }
+
+    /// <summary>
+    /// Reads a possibly compressed name as <see cref="ReadName()"/> does, uncompressed into <paramref name="wire"/>
+    /// (at least <see cref="DnsName.MaxWireLength"/> octets) without allocating; returns its length, root label included.
+    /// </summary>
+    internal int ReadName(scoped Span<byte> wire)
+    {
         int length = 0;
         int cursor = _position;
         int end = -1;
@@ -127,7 +137,7 @@ public ref struct DnsReader
                     if (lead == 0)
                     {
                         _position = end < 0 ? cursor : end;
-                        return length == 1 ? DnsName.Root : DnsName.FromValidatedWire(wire[..length].ToArray());
+                        return length;
                     }
                     break;
                 case 0xC0:
@@ -143,6 +153,31 @@ public ref struct DnsReader
                     break;
                 default:
                     throw new DnsFormatException(DnsFormatError.BadLabelType, cursor);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Steps over a possibly compressed name without following its pointer (a message walk that reads the name later,
+    /// or never); the label structure and the bounds are checked.
+    /// </summary>
+    internal void SkipName()
+    {
+        while (true)
+        {
+            byte lead = ReadByte();
+            switch (lead & 0xC0)
+            {
+                case 0x00 when lead == 0:
+                    return;
+                case 0x00:
+                    Skip(lead);
+                    break;
+                case 0xC0:
+                    Skip(1);
+                    return;
+                default:
+                    throw new DnsFormatException(DnsFormatError.BadLabelType, _position - 1);
             }
         }
     }

@@ -13,7 +13,8 @@ namespace SecondaryPortal.Engine.Events;
 /// compared by RFC 1982 with the copy served; when newer, an IXFR from our serial (the client falls back to AXFR as RFC
 /// 1995 §4 allows) or an AXFR when nothing is served yet. The diffs are applied to the served copy into a new snapshot aside
 /// (ZoneSnapshot.Apply rebuilds the changed names only, with the checks of ZoneSnapshot.Build: the SOA, data outside the
-/// zone, CNAME beside other data); a whole zone is built by ZoneSnapshot.Build. The served copy is never touched. Every step
+/// zone, CNAME beside other data); a whole zone arrives built, as the transfer client builds it while it is received. The
+/// served copy is never touched. Every step
 /// adds a line to the transfer history.
 /// </summary>
 internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimeProvider time, ILogger logger)
@@ -48,7 +49,7 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         {
             TransferOutcome.UpToDate or TransferOutcome.PrimaryOlder => UpToDate(loop, primary, log, transfer.Soa?.Serial ?? serial, current?.Serial ?? 0, transfer.Duration),
             TransferOutcome.Ixfr => await ApplyIxfrAsync(loop, primary, transfer, log, progress, cancellationToken),
-            TransferOutcome.Axfr => Build(loop, primary, transfer, transfer.Records, null, log),
+            TransferOutcome.Axfr => Built(loop, primary, transfer, transfer.Built!, null, log),
             _ => Failed(loop, primary, log, transfer.Soa?.Serial, $"{Describe(transfer)} failed ({transfer.Outcome}): {transfer.Error}", transfer.Duration, transfer),
         };
     }
@@ -68,13 +69,9 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
         var full = await client.TransferAsync(loop.Origin, primary.Server, null, progress, cancellationToken);
         progress.Enter(TransferPhase.Applying);
         return full.Outcome == TransferOutcome.Axfr
-            ? Build(loop, primary, full, full.Records, null, log)
+            ? Built(loop, primary, full, full.Built!, null, log)
             : Failed(loop, primary, log, full.Soa?.Serial, $"AXFR failed ({full.Outcome}): {full.Error}", full.Duration, full);
     }
-
-    private PrimaryAttempt Build(ZoneEventLoop loop, ConfiguredPrimary primary, TransferResult transfer, IReadOnlyList<DnsRecord> records,
-        IReadOnlyList<ZoneDiff>? diffs, List<TransferLogEntry> log) =>
-        Built(loop, primary, transfer, ZoneSnapshot.Build(loop.Origin, records), diffs, log);
 
     private PrimaryAttempt Built(ZoneEventLoop loop, ConfiguredPrimary primary, TransferResult transfer, ZoneBuildResult built,
         IReadOnlyList<ZoneDiff>? diffs, List<TransferLogEntry> log)

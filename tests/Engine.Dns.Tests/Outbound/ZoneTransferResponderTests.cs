@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
@@ -23,7 +24,7 @@ public sealed class ZoneTransferResponderTests
         var result = await Client().TransferAsync(Origin, server.Primary(), current: null);
 
         Assert.True(result.Outcome == TransferOutcome.Axfr, result.Error);
-        Assert.Equal(Lines(zone.Records()), Lines(result.Records));
+        Assert.Equal(Lines(zone.Records()), Lines(result.ZoneRecords()));
         Assert.Equal(10u, result.Soa!.Serial);
         Assert.Contains(server.Log.Entries, e => e.EventId.Id == 4101 && e.Fields["Kind"]!.ToString() == "Axfr");
     }
@@ -121,7 +122,7 @@ public sealed class ZoneTransferResponderTests
 
         Assert.Equal(TransferOutcome.Axfr, result.Outcome);
         Assert.Contains("AXFR-style", result.FallbackReason);
-        Assert.Equal(Lines(v3.Records()), Lines(result.Records));
+        Assert.Equal(Lines(v3.Records()), Lines(result.ZoneRecords()));
         Assert.Contains(server.Log.Entries, e => e.EventId.Id == 4101 && e.Fields["Kind"]!.ToString() == "IxfrAxfrStyle");
     }
 

@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,8 +28,8 @@ public sealed class ZoneTransferStreamingTests
             .TransferAsync(Origin, server.Primary(), current: null);
 
         Assert.True(result.Outcome == TransferOutcome.Axfr, result.Error);
-        Assert.Equal(zone.RecordCount, result.Records.Count);
-        Assert.Equal(Lines(zone.Records()), Lines(result.Records));
+        Assert.Equal(zone.RecordCount, result.Built!.Snapshot!.RecordCount);
+        Assert.Equal(Lines(zone.Records()), Lines(result.ZoneRecords()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
@@ -49,7 +50,7 @@ public sealed class ZoneTransferTsigTests
         var unsignedResult = await FakeZone.Client().TransferAsync(Origin, server.Primary(), current: null);
 
         Assert.True(signedResult.Outcome == TransferOutcome.Axfr, signedResult.Error);
-        Assert.Equal(Lines(zone.Records()), Lines(signedResult.Records));
+        Assert.Equal(Lines(zone.Records()), Lines(signedResult.ZoneRecords()));
         Assert.Equal(TransferOutcome.Refused, unsignedResult.Outcome);
         Assert.Contains(policy.Asked, a => a.Key == Key.Name);
     }

@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using SecondaryPortal.Dns.Records;
@@ -23,8 +24,8 @@ public sealed class AxfrFakePrimaryTests
         Assert.True(result.IsSuccess);
         Assert.Null(result.Error);
         Assert.Null(result.FallbackReason);
-        Assert.Equal(Soa(7), result.Records[0]);
-        Assert.Equal(body, result.Records.Skip(1));
+        Assert.Equal(Soa(7), result.ZoneRecords()[0]);
+        TransferResultRecords.AssertSameRecords([Soa(7), .. body], result.ZoneRecords());
         Assert.Equal(7u, result.Soa!.Serial);
         Assert.Equal(10, result.MessageCount);
         Assert.Equal(body.Count + 2, result.RecordCount);
@@ -41,7 +42,7 @@ public sealed class AxfrFakePrimaryTests
         var result = await Client().TransferAsync(Zone, new PrimaryServer(primary.EndPoint), current: null);
 
         Assert.Equal(TransferOutcome.Axfr, result.Outcome);
-        Assert.Equal(Soa(3), Assert.Single(result.Records));
+        Assert.Equal(Soa(3), Assert.Single(result.ZoneRecords()));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class AxfrFakePrimaryTests
 
         Assert.Equal(TransferOutcome.NetworkError, result.Outcome);
         Assert.Contains("closed the connection after 3 message(s)", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
         Assert.Empty(result.Diffs);
     }
 
@@ -74,7 +75,7 @@ public sealed class AxfrFakePrimaryTests
 
         Assert.Equal(TransferOutcome.NetworkError, result.Outcome);
         Assert.Contains("in the middle of a message", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 
     [Theory]
@@ -96,7 +97,7 @@ public sealed class AxfrFakePrimaryTests
         Assert.Equal(expected, result.Outcome);
         Assert.Equal(rcode, result.Rcode);
         Assert.Contains($"answered in message 2, after 10 records, {rcodeText} to the AXFR", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class AxfrFakePrimaryTests
 
         Assert.Equal(TransferOutcome.Malformed, result.Outcome);
         Assert.Contains("serial 8 appears in a transfer that began with serial 7", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 
     [Fact]
@@ -236,6 +237,6 @@ public sealed class AxfrFakePrimaryTests
 
         Assert.Equal(TransferOutcome.LimitExceeded, result.Outcome);
         Assert.Contains(bound, result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 }

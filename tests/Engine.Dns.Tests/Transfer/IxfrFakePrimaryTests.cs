@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
@@ -28,7 +29,7 @@ public sealed class IxfrFakePrimaryTests
 
         Assert.Equal(TransferOutcome.Ixfr, result.Outcome);
         Assert.Null(result.FallbackReason);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
         Assert.Equal([(10u, 11u), (11u, 12u)], result.Diffs.Select(d => (d.OldSerial, d.NewSerial)));
         Assert.Equal([removed], result.Diffs[0].Deleted);
         Assert.Equal([added], result.Diffs[0].Added);
@@ -67,7 +68,7 @@ public sealed class IxfrFakePrimaryTests
         Assert.False(result.IsSuccess);
         Assert.Contains(words, result.Error);
         Assert.Equal(serial, result.Soa!.Serial);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
         Assert.Equal(1, primary.TcpConnections);
     }
 
@@ -81,7 +82,7 @@ public sealed class IxfrFakePrimaryTests
         Assert.Equal(TransferOutcome.Axfr, result.Outcome);
         Assert.Contains("AXFR-style", result.FallbackReason);
         Assert.True(result.FellBackToAxfr);
-        Assert.Equal([Soa(12), .. ZoneAt10], result.Records);
+        TransferResultRecords.AssertSameRecords([Soa(12), .. ZoneAt10], result.ZoneRecords());
         Assert.Equal(1, primary.TcpConnections);
     }
 
@@ -186,7 +187,7 @@ public sealed class IxfrFakePrimaryTests
     {
         Assert.Equal(TransferOutcome.Axfr, result.Outcome);
         Assert.Contains(reason, result.FallbackReason);
-        Assert.Equal([Soa(12), .. ZoneAt10], result.Records);
+        TransferResultRecords.AssertSameRecords([Soa(12), .. ZoneAt10], result.ZoneRecords());
         Assert.Equal(2, primary.TcpConnections);
         Assert.Equal([RecordType.IXFR, RecordType.AXFR], primary.Requests.Select(r => r.Question!.Type));
     }

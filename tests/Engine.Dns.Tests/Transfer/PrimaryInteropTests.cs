@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -80,10 +81,10 @@ public sealed class PrimaryInteropTests
         var result = await Client().TransferAsync(Zone, Primary(server), current: null);
 
         Assert.True(result.Outcome == TransferOutcome.Axfr, $"{result.Outcome}: {result.Error}\n{server.Output}");
-        Assert.Equal(Serial, Assert.IsType<SoaData>(result.Records[0].Data).Serial);
-        Assert.Single(result.Records, r => r.Type == RecordType.SOA);
-        Assert.Equal(await CountZoneRecordsAsync(), result.Records.Count);
-        Assert.Equal(result.Records.Count + 1, result.RecordCount); // the closing SOA is counted, not returned
+        Assert.Equal(Serial, Assert.IsType<SoaData>(result.ZoneRecords()[0].Data).Serial);
+        Assert.Single(result.ZoneRecords(), r => r.Type == RecordType.SOA);
+        Assert.Equal(await CountZoneRecordsAsync(), result.ZoneRecords().Count);
+        Assert.Equal(result.ZoneRecords().Count + 1, result.RecordCount); // the closing SOA is counted, not returned
     }
 
     [Theory]
@@ -101,11 +102,11 @@ public sealed class PrimaryInteropTests
         var bad = await Client().TransferAsync(big, Primary(server, WrongSecret), current: null);
 
         Assert.True(good.Outcome == TransferOutcome.Axfr, $"{good.Outcome}: {good.Error}\n{server.Output}");
-        Assert.Equal(records, good.Records.Count);
+        Assert.Equal(records, good.ZoneRecords().Count);
         Assert.True(good.MessageCount > 1, $"{good.MessageCount} message(s)");
         Assert.Equal(TransferOutcome.BadTsig, bad.Outcome);
         Assert.Contains("rejected our TSIG signature with BADSIG", bad.Error);
-        Assert.Empty(bad.Records);
+        Assert.Null(bad.Built);
     }
 
     [Theory]
@@ -129,9 +130,9 @@ public sealed class PrimaryInteropTests
         Assert.True(new SerialNumber(diff.NewSerial).IsNewerThan(new SerialNumber(Serial)));
         Assert.Contains(diff.Deleted, r => r.Name == DnsName.Parse("web.interop.example.") && r.Type == RecordType.AAAA);
         Assert.Contains(diff.Added, r => r.Name == DnsName.Parse("added.interop.example.") && r.Type == RecordType.A);
-        Assert.True(ZoneDiff.TryApply(before.Records, result.Diffs, out var applied, out string? error), error);
+        Assert.True(ZoneDiff.TryApply(before.ZoneRecords(), result.Diffs, out var applied, out string? error), error);
         var after = await client.TransferAsync(Zone, Primary(server, key), current: null);
-        Assert.Equal(Sorted(after.Records), Sorted(applied));
+        Assert.Equal(Sorted(after.ZoneRecords()), Sorted(applied));
     }
 
     [Theory]
@@ -165,8 +166,8 @@ public sealed class PrimaryInteropTests
         Assert.True(result.Outcome == TransferOutcome.Axfr, $"{result.Outcome}: {result.Error}\n{server.Output}");
         Assert.NotNull(result.FallbackReason);
         Assert.Equal(Serial + 1, result.Soa!.Serial);
-        Assert.Contains(result.Records, r => r.Data is AData a && a.Address.Equals(IPAddress.Parse("192.0.2.88")));
-        Assert.Equal(await CountZoneRecordsAsync(), result.Records.Count);
+        Assert.Contains(result.ZoneRecords(), r => r.Data is AData a && a.Address.Equals(IPAddress.Parse("192.0.2.88")));
+        Assert.Equal(await CountZoneRecordsAsync(), result.ZoneRecords().Count);
     }
 
     [Theory]
@@ -182,7 +183,7 @@ public sealed class PrimaryInteropTests
         Assert.True(result.Outcome == TransferOutcome.PrimaryOlder, $"{result.Outcome}: {result.Error}\n{server.Output}");
         Assert.Equal(Serial, result.Soa!.Serial);
         Assert.Contains("older than ours", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 
     private static List<string> Sorted(IEnumerable<DnsRecord> records) =>

@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
@@ -49,7 +50,7 @@ public sealed class TsigFakePrimaryTests
         var result = await Client().TransferAsync(Zone, new PrimaryServer(primary.EndPoint, Key), current: null);
 
         Assert.Equal(TransferOutcome.Axfr, result.Outcome);
-        Assert.Equal([Soa(5), .. body], result.Records);
+        TransferResultRecords.AssertSameRecords([Soa(5), .. body], result.ZoneRecords());
         Assert.NotNull(Assert.Single(primary.Requests).Tsig);
     }
 
@@ -62,7 +63,7 @@ public sealed class TsigFakePrimaryTests
 
         Assert.Equal(TransferOutcome.BadTsig, result.Outcome);
         Assert.Contains("not signed with key xfr-key.example.", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class TsigFakePrimaryTests
 
         Assert.Equal(TransferOutcome.BadTsig, result.Outcome);
         Assert.Contains("message 3", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class TsigFakePrimaryTests
 
         Assert.Equal(TransferOutcome.BadTsig, result.Outcome);
         Assert.Contains("the last message", result.Error);
-        Assert.Empty(result.Records);
+        Assert.Null(result.Built);
     }
 
     [Fact]

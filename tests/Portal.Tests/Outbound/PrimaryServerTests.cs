@@ -37,12 +37,12 @@ public sealed class PrimaryServerTests
             var axfr = await UntilAllowedAsync(tcp);
             await Support.Cli.RunAsync("zone", "import", "example.com.", temp.WriteFile("b.zone", ZoneTexts.Simple("example.com.", 2, "192.0.2.11")), temp.Override);
             uint afterImport = await ReceiveNotifyAsync(secondary, 2);
-            var ixfr = await TransferAsync(tcp, (SoaData)axfr.Records[0].Data);
+            var ixfr = await TransferAsync(tcp, (SoaData)axfr.Built!.Snapshot!.Soa.Data);
 
             Assert.Equal(1u, onStart);
             Assert.Equal(TransferOutcome.Refused, denied.Outcome);
             Assert.True(axfr.Outcome == TransferOutcome.Axfr, axfr.Error);
-            Assert.Equal(5, axfr.Records.Count);
+            Assert.Equal(5, axfr.Built!.Snapshot!.RecordCount);
             Assert.Equal(2u, afterImport);
             Assert.True(ixfr.Outcome == TransferOutcome.Ixfr, $"{ixfr.Outcome}: {ixfr.Error} {ixfr.FallbackReason}");
             var diff = Assert.Single(ixfr.Diffs);
