@@ -70,6 +70,8 @@ public sealed partial class SecondaryZoneEngine(
         {
             foreach (var loop in _loops.Values)
                 loop.Stop();
+            // Writes queued behind the loops end at once, cancelled; none may touch the store after the engine stopped.
+            await Task.WhenAll(_loops.Values.Select(loop => loop.Stores.Drained)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await timers.DisposeAsync();
         }
     }

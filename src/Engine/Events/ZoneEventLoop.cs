@@ -100,6 +100,9 @@ public sealed class ZoneEventLoop
     /// <summary>The keys a NOTIFY for this zone may be signed with: the keys of its primaries.</summary>
     public TsigKeyring Keyring => _settings.Keyring;
 
+    /// <summary>The zone's writes that run behind the loop (a large transfer served before it is stored, and what follows it).</summary>
+    public ZoneStoreQueue Stores { get; } = new();
+
     /// <summary>True while a worker handles events.</summary>
     public bool IsBusy => Volatile.Read(ref _running) != 0;
 

@@ -63,4 +63,7 @@ public sealed class SecondaryZoneState
     /// when the zone expires while paused).
     /// </summary>
     public bool Paused { get; set; }
+
+    /// <summary>A copy, for a write queued behind the zone's loop (the loop goes on changing its own).</summary>
+    public SecondaryZoneState Copy() => (SecondaryZoneState)MemberwiseClone();
 }

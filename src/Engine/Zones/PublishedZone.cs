@@ -6,4 +6,5 @@ namespace SecondaryPortal.Engine.Zones;
 /// <param name="Origin">The zone's apex.</param>
 /// <param name="Version">The zone's change version that was loaded.</param>
 /// <param name="Serving">True when that version was published; false when it failed to load and the zone answers SERVFAIL.</param>
-internal readonly record struct PublishedZone(DnsName Origin, long Version, bool Serving);
+/// <param name="AheadOfStore">True while the copy served is newer than the store's (served first, stored behind): the poll leaves it.</param>
+internal readonly record struct PublishedZone(DnsName Origin, long Version, bool Serving, bool AheadOfStore = false);

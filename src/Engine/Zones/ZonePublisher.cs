@@ -112,8 +112,8 @@ public sealed partial class ZonePublisher(
             if (zone.IsDraft)
                 continue;
             present.Add(zone.Origin);
-            if (KnownVersion(zone.Origin) >= zone.Version)
-                continue;
+            if (KnownVersion(zone.Origin) >= zone.Version || IsAheadOfStore(zone.Origin))
+                continue; // served already; or served newer than stored, the store catching up behind (AcceptAheadOfStore)
             await LoadAndPublishAsync(DnsName.Parse(zone.Origin), cancellationToken);
         }
         List<string> gone;
@@ -171,6 +171,39 @@ public sealed partial class ZonePublisher(
     }
 
     /// <summary>
+    /// Serves <paramref name="snapshot"/> before the in-process writer stores it (a large transfer, or one that follows it):
+    /// until <see cref="ConfirmStored"/> names the snapshot served, the store holds an older copy of the zone, which the poll
+    /// must not load over it.
+    /// </summary>
+    public void AcceptAheadOfStore(ZoneSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        string key = ZoneStore.OriginKey(snapshot.Origin);
+        lock (_zonesLock)
+        {
+            long known = _zones.TryGetValue(key, out var zone) ? zone.Version : 0;
+            _zones[key] = new PublishedZone(snapshot.Origin, known, Serving: true, AheadOfStore: true);
+            table.Publish(snapshot);
+        }
+    }
+
+    /// <summary>
+    /// The in-process writer stored <paramref name="snapshot"/> at <paramref name="version"/>. When it is the copy served,
+    /// the store has caught up: the version is recorded and the poll watches the zone again. When a newer copy is served
+    /// (its store still queued), nothing changes: that store confirms it in turn.
+    /// </summary>
+    public void ConfirmStored(ZoneSnapshot snapshot, long version)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        string key = ZoneStore.OriginKey(snapshot.Origin);
+        lock (_zonesLock)
+        {
+            if (_zones.TryGetValue(key, out var zone) && zone.AheadOfStore && ReferenceEquals(table.Get(snapshot.Origin), snapshot))
+                _zones[key] = zone with { Version = Math.Max(zone.Version, version), AheadOfStore = false };
+        }
+    }
+
+    /// <summary>
     /// Makes the zone answer SERVFAIL (an expired secondary zone) without forgetting its version, so the next poll does
     /// not load and serve the stored copy again; the next <see cref="Accept"/> serves it again.
     /// </summary>
@@ -180,8 +213,7 @@ public sealed partial class ZonePublisher(
         string key = ZoneStore.OriginKey(origin);
         lock (_zonesLock)
         {
-            long version = _zones.TryGetValue(key, out var known) ? known.Version : 0;
-            _zones[key] = new PublishedZone(origin, version, Serving: false);
+            _zones[key] = _zones.TryGetValue(key, out var known) ? known with { Serving = false } : new PublishedZone(origin, 0, Serving: false);
             table.SetUnavailable(origin);
         }
     }
@@ -199,6 +231,12 @@ public sealed partial class ZonePublisher(
             _zones.Remove(ZoneStore.OriginKey(origin));
         }
         LogUnpublished(ZoneStore.OriginKey(origin));
+    }
+
+    private bool IsAheadOfStore(string key)
+    {
+        lock (_zonesLock)
+            return _zones.TryGetValue(key, out var known) && known.AheadOfStore;
     }
 
     private long KnownVersion(string key)

@@ -10,7 +10,8 @@ namespace SecondaryPortal.Engine.Tests.Secondary;
 /// <summary>
 /// A transfer at least <see cref="TransferOptions.ServeBeforeStoringRows"/> rows large is served as soon as it is checked,
 /// and stored behind; a smaller one is stored, then served. Seen by holding the store's write lock from another
-/// connection while the transfer lands.
+/// connection while the transfer lands. Every transfer that follows one still being stored is served at once too, and
+/// stored after it, in order.
 /// </summary>
 public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
 {
@@ -32,13 +33,45 @@ public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
 
             var answer = await harness.QueryAsync("host7.early.example.", RecordType.A);
             Assert.Equal(IPAddress.Parse("192.0.2.2"), Assert.IsType<AData>(Assert.Single(answer.Answers).Data).Address);
-            Assert.True(Busy(harness), "the transfer is still being stored");
+            Assert.True(Storing(harness), "the transfer is still being stored");
             Execute(writeLock, "ROLLBACK");
         }
         await SecondaryHarness.WaitUntilAsync(() => !Busy(harness), Bound, "the transfer stored");
 
         Assert.Equal(2u, (await harness.Store.LoadAsync(Origin)).Snapshot!.Serial);
         Assert.Equal(2, (await harness.StoredStateAsync(Origin))!.ServedSerial);
+    }
+
+    [Fact]
+    public async Task ChangeArrivingWhileALargeTransferIsStored_IsServedAtOnce_AndStoredAfterIt()
+    {
+        var (primary, harness) = await SerialOneStoredAsync(serveBeforeStoringRows: 10);
+        await using var primaryStops = primary;
+        await using var harnessStops = harness;
+        primary.ServeIxfr = true;
+
+        using (var writeLock = harness.Temp.OpenRawConnection())
+        {
+            Execute(writeLock, "BEGIN IMMEDIATE");
+            await harness.SendNotifyAsync(Origin);
+            await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 2u, Bound, "serial 2 served while the store is locked");
+            // One record changes at the primary: a one-row IXFR, which on its own would be stored before it is served.
+            primary.SetZone(Origin, 3, [.. SecondaryZoneFlowTests.Hosts(Origin, 19, "192.0.2.2"), .. SecondaryZoneFlowTests.Hosts(Origin, 20, "192.0.2.3").Skip(19)]);
+            await harness.SendNotifyAsync(Origin);
+            await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) == 3u, Bound, "serial 3 served while serial 2 waits to be stored");
+
+            var answer = await harness.QueryAsync("host19.early.example.", RecordType.A);
+            Assert.Equal(IPAddress.Parse("192.0.2.3"), Assert.IsType<AData>(Assert.Single(answer.Answers).Data).Address);
+            Assert.Equal(1u, (await harness.Store.LoadAsync(Origin)).Snapshot!.Serial);
+            Execute(writeLock, "ROLLBACK");
+        }
+        await SecondaryHarness.WaitUntilAsync(() => !Busy(harness), Bound, "both transfers stored");
+
+        var stored = (await harness.Store.LoadAsync(Origin)).Snapshot!;
+        Assert.Equal(3u, stored.Serial);
+        Assert.Equal(harness.Table.Get(Origin)!.Records().Select(r => r.ToString()), stored.Records().Select(r => r.ToString()));
+        Assert.Equal(3, (await harness.StoredStateAsync(Origin))!.ServedSerial);
+        Assert.Equal(3u, harness.ServedSerial(Origin)); // the publisher's polls never put the older stored copy back
     }
 
     [Fact]
@@ -84,7 +117,10 @@ public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
         }
     }
 
-    private static bool Busy(SecondaryHarness harness) => !harness.Engine.TryGetZone(Origin, out var loop) || loop.IsBusy;
+    /// <summary>True while the zone's loop handles an event or a write of the zone waits in its store queue.</summary>
+    private static bool Busy(SecondaryHarness harness) => !harness.Engine.TryGetZone(Origin, out var loop) || loop.IsBusy || loop.Stores.IsBusy;
+
+    private static bool Storing(SecondaryHarness harness) => harness.Engine.TryGetZone(Origin, out var loop) && loop.Stores.IsBusy;
 
     private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {

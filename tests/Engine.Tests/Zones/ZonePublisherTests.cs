@@ -114,6 +114,51 @@ public sealed class ZonePublisherTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Sync_WhileACopyIsServedAheadOfTheStore_NeverLoadsTheOlderStoredCopyOverIt()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var store = temp.CreateZoneStore();
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+        await publisher.SyncAsync();
+        var ahead = ZoneSnapshot.Build(Origin, GeneratedZone.Create(Origin, 10, serial: 3)).Snapshot!;
+
+        publisher.AcceptAheadOfStore(ahead);
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 2)); // the store catching up: serial 2 of 3
+        await publisher.SyncAsync();
+
+        Assert.Same(ahead, table.Get(Origin));
+    }
+
+    [Fact]
+    public async Task ConfirmStored_OfTheCopyServed_HandsTheZoneBackToThePoll_AndOfAnOlderOne_DoesNot()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var store = temp.CreateZoneStore();
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+        await publisher.SyncAsync();
+        var second = ZoneSnapshot.Build(Origin, GeneratedZone.Create(Origin, 10, serial: 2)).Snapshot!;
+        var third = ZoneSnapshot.Build(Origin, GeneratedZone.Create(Origin, 10, serial: 3)).Snapshot!;
+        publisher.AcceptAheadOfStore(second);
+        publisher.AcceptAheadOfStore(third);
+
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 2)); // serial 2 stored; serial 3 still waits to be
+        long stored = (await store.ListAsync()).Single().Version;
+        publisher.ConfirmStored(second, stored);
+        await publisher.SyncAsync();
+        var whileBehind = table.Get(Origin);
+        publisher.ConfirmStored(third, stored);
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 5)); // a change made elsewhere (the command line)
+        await publisher.SyncAsync();
+
+        Assert.Same(third, whileBehind);
+        Assert.Equal(5u, table.Get(Origin)!.Serial);
+    }
+
     private static ZonePublisher CreatePublisher(TempStore temp, ZoneTable table, TimeSpan? pollInterval = null) =>
         new(temp.CreateZoneStore(), table, pollInterval is { } interval ? new ZonePublisherOptions { PollInterval = interval } : new ZonePublisherOptions(),
             TimeProvider.System, NullLogger<ZonePublisher>.Instance);
