@@ -49,6 +49,29 @@ public static class AxfrBuildMeasurement
         }
     }
 
+    /// <summary>
+    /// The same client against a real primary (BIND, Knot): receiving and building <paramref name="zone"/> from
+    /// <paramref name="primary"/>, <paramref name="rounds"/> times. Run:
+    /// <c>dotnet run -c Release --project bench/Engine.Dns.Benchmarks -- axfr-from 127.0.0.1:5300 bench.example. [rounds]</c>.
+    /// </summary>
+    public static void RunAgainst(IPEndPoint primary, DnsName zone, int rounds)
+    {
+        var client = new ZoneTransferClient(TimeProvider.System, NullLogger<ZoneTransferClient>.Instance, new ZoneTransferClientOptions());
+        for (int round = 0; round < rounds; round++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var cpu = Environment.CpuUsage.TotalTime;
+            var paused = GC.GetTotalPauseDuration();
+            var clock = Stopwatch.StartNew();
+            var result = client.TransferAsync(zone, new PrimaryServer(primary), null).GetAwaiter().GetResult();
+            var elapsed = clock.Elapsed;
+            paused = GC.GetTotalPauseDuration() - paused;
+            var snapshot = result.Built?.Snapshot ?? throw new InvalidOperationException($"{result.Outcome}: {result.Error}");
+            Console.WriteLine($"round {round + 1}: {snapshot.RecordCount:N0} records in {result.MessageCount:N0} messages received and built in "
+                + $"{elapsed.TotalMilliseconds:F0} ms, {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:F0} ms of CPU, GC pauses {paused.TotalMilliseconds:F0} ms");
+        }
+    }
+
     /// <summary>Answers one AXFR request with the messages, their ID set to the request's.</summary>
     private static async Task ServeAsync(TcpListener listener, List<byte[]> messages)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Scheduling;
 using SecondaryPortal.Engine.Zones;
 
@@ -29,7 +30,8 @@ public sealed partial class SecondaryZoneEngine(
     ZoneTimerPolicy policy,
     TransferOptions options,
     TimeProvider timeProvider,
-    ILogger<SecondaryZoneEngine> logger) : BackgroundService
+    ILogger<SecondaryZoneEngine> logger,
+    StoreChangeSignal? changes = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<DnsName, ZoneEventLoop> _loops = new();
     private readonly SemaphoreSlim _reload = new(1, 1);
@@ -58,9 +60,7 @@ public sealed partial class SecondaryZoneEngine(
             await timers.StartAsync(OnTimer, stoppingToken);
             await ReloadAsync(stoppingToken);
             _started.TrySetResult();
-            using var poll = new PeriodicTimer(options.ConfigPollInterval, timeProvider);
-            while (await poll.WaitForNextTickAsync(stoppingToken))
-                await ReloadAsync(stoppingToken);
+            await StorePolling.RunAsync(changes, options.ConfigPollInterval, timeProvider, token => ReloadAsync(token), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Tsig;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Outbound;
@@ -11,7 +12,8 @@ namespace SecondaryPortal.Engine.Outbound;
 /// NOTIFY: loaded at start and reloaded when the store's settings version moves (a key added from the command
 /// line is known within a second). Readers get the current keyring without waiting.
 /// </summary>
-public sealed partial class StoredTsigKeyLookup(SecondaryZoneRepository repository, TimeProvider timeProvider, ILogger<StoredTsigKeyLookup> logger)
+public sealed partial class StoredTsigKeyLookup(SecondaryZoneRepository repository, TimeProvider timeProvider, ILogger<StoredTsigKeyLookup> logger,
+    StoreChangeSignal? changes = null)
     : BackgroundService, ITsigKeyLookup
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -31,17 +33,25 @@ public sealed partial class StoredTsigKeyLookup(SecondaryZoneRepository reposito
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(PollInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
-            {
-                await ReloadIfChangedAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogReloadFailed(exception);
-            }
+            await StorePolling.RunAsync(changes, PollInterval, timeProvider, ReloadOnceAsync, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+    }
+
+    private async Task ReloadOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReloadIfChangedAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReloadFailed(exception);
         }
     }
 

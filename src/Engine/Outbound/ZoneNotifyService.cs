@@ -8,6 +8,7 @@ using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Outbound;
@@ -18,7 +19,8 @@ namespace SecondaryPortal.Engine.Outbound;
 /// served zones and the cached settings up to date (so a secondary that reacts at once finds the new serial and
 /// its journal entry), then compares served serials with the last ones announced. A pass runs at once after an
 /// import in this process (<see cref="ZoneStore.ZoneImported"/>) and every
-/// <see cref="PrimaryTransferOptions.NotifyPollInterval"/> otherwise, for imports made by other processes.
+/// <see cref="PrimaryTransferOptions.NotifyPollInterval"/> otherwise, for imports made by other processes (at once where the store's
+/// files are watched, <see cref="StoreChangeSignal"/>).
 /// Sending never blocks a pass: each target is notified in the background with the sender's retries, and a newer
 /// serial cancels an announcement still retrying for the same target.
 /// </summary>
@@ -39,11 +41,14 @@ public sealed partial class ZoneNotifyService : BackgroundService
     private readonly ConcurrentDictionary<(string Zone, IPEndPoint Target), CancellationTokenSource> _sending = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private CancellationToken _stopping;
+    private readonly StoreChangeSignal? _changes;
 
     /// <summary>A service announcing the zones of <paramref name="table"/> as <paramref name="publisher"/> serves them (when given).</summary>
     public ZoneNotifyService(ZoneStore store, ZoneTable table, TransferSettingsCache settings, NotifySender sender, ITsigKeyLookup keys,
-        PrimaryTransferOptions options, TimeProvider timeProvider, ILogger<ZoneNotifyService> logger, ZonePublisher? publisher = null)
+        PrimaryTransferOptions options, TimeProvider timeProvider, ILogger<ZoneNotifyService> logger, ZonePublisher? publisher = null,
+        StoreChangeSignal? changes = null)
     {
+        _changes = changes;
         _store = store;
         _table = table;
         _settings = settings;
@@ -90,10 +95,11 @@ public sealed partial class ZoneNotifyService : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                var changed = _changes?.Next ?? Task.Delay(Timeout.Infinite, stoppingToken); // taken before the pass: a change during it wakes the next wait
                 await RunPassAsync(stoppingToken);
                 using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var delay = Task.Delay(_options.NotifyPollInterval, _time, tick.Token);
-                await Task.WhenAny(delay, _wake.WaitAsync(tick.Token));
+                var delay = Task.Delay(_changes?.PollInterval(_options.NotifyPollInterval) ?? _options.NotifyPollInterval, _time, tick.Token);
+                await Task.WhenAny(delay, _wake.WaitAsync(tick.Token), changed);
                 await tick.CancelAsync();
             }
         }

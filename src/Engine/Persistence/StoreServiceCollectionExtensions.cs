@@ -16,6 +16,8 @@ public static class StoreServiceCollectionExtensions
         services.AddDbContextFactory<StoreDbContext>(options => StoreDbContextOptions.Configure(options, settings));
         services.AddSingleton<StoreMigrator>();
         services.AddSingleton<ZoneStore>();
+        services.AddSingleton(settings);
+        services.AddSingleton<StoreChangeSignal>(); // built when a poller asks for it: the command line's verbs watch nothing
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

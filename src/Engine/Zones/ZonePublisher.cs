@@ -4,12 +4,15 @@ using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Wire;
 
+using SecondaryPortal.Engine.Persistence;
+
 namespace SecondaryPortal.Engine.Zones;
 
 /// <summary>
 /// Keeps the responder's <see cref="ZoneTable"/> equal to the store. On start it marks every stored zone
 /// unavailable (SERVFAIL rather than REFUSED while it loads), then loads each one; after that it reads the
-/// store's change version every <see cref="ZonePublisherOptions.PollInterval"/> and, when it moved, loads the
+/// store's change version when the store's files change (<see cref="StoreChangeSignal"/>), or every
+/// <see cref="ZonePublisherOptions.PollInterval"/> where they cannot be watched, and, when it moved, loads the
 /// zones whose version changed and removes the zones that are gone. The store may be changed by another
 /// process (the command line), which is why it polls rather than waits for an in-process signal. The transfer
 /// engine, which stores and builds a secondary zone itself, hands its snapshot over with <see cref="Accept"/> so it is
@@ -21,7 +24,8 @@ public sealed partial class ZonePublisher(
     ZoneTable table,
     ZonePublisherOptions options,
     TimeProvider timeProvider,
-    ILogger<ZonePublisher> logger) : BackgroundService
+    ILogger<ZonePublisher> logger,
+    StoreChangeSignal? changes = null) : BackgroundService
 {
     private readonly Dictionary<string, PublishedZone> _zones = new(StringComparer.Ordinal);
     private readonly Lock _zonesLock = new();
@@ -55,11 +59,9 @@ public sealed partial class ZonePublisher(
         await SyncAsync(stoppingToken);
         ReleaseLoadGarbage();
         _initialLoad.TrySetResult();
-        using var timer = new PeriodicTimer(options.PollInterval, timeProvider);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await SyncAsync(stoppingToken);
+            await StorePolling.RunAsync(changes, options.PollInterval, timeProvider, SyncAsync, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
