@@ -24,6 +24,8 @@ internal sealed class TcpConnectionTable : IDisposable
     private readonly long _idleMilliseconds;
     private readonly ListenerServices _services;
     private readonly Timer _sweeper;
+    private readonly TimeSpan _sweepPeriod;
+    private bool _sweeping;
     private bool _closed;
 
     public TcpConnectionTable(int limit, TimeSpan idleTimeout, ListenerServices services)
@@ -31,8 +33,9 @@ internal sealed class TcpConnectionTable : IDisposable
         _limit = limit;
         _idleMilliseconds = Math.Max(1, (long)idleTimeout.TotalMilliseconds);
         _services = services;
-        var period = TimeSpan.FromMilliseconds(Math.Clamp(_idleMilliseconds / 4, 20, 1000));
-        _sweeper = new Timer(_ => Sweep(), null, period, period);
+        _sweepPeriod = TimeSpan.FromMilliseconds(Math.Clamp(_idleMilliseconds / 4, 20, 1000));
+        // Armed only while a connection is open: an idle server has nothing to sweep and should not wake for it.
+        _sweeper = new Timer(_ => Sweep(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Open connections.</summary>
@@ -58,6 +61,11 @@ internal sealed class TcpConnectionTable : IDisposable
                     evicted = RemoveAt(LeastRecentlyActive());
                 connection.TableIndex = _connections.Count;
                 _connections.Add(connection);
+                if (!_sweeping)
+                {
+                    _sweeping = true;
+                    _sweeper.Change(_sweepPeriod, _sweepPeriod);
+                }
                 // Started under the gate so that CloseAllAsync, which snapshots under it, waits for this loop too.
                 connection.Start(Remove);
                 admitted = true;
@@ -107,6 +115,11 @@ internal sealed class TcpConnectionTable : IDisposable
             {
                 if (_connections[i].MillisecondsWithoutProgress > _idleMilliseconds)
                     (expired ??= []).Add(RemoveAt(i));
+            }
+            if (_connections.Count == 0 && _sweeping && !_closed)
+            {
+                _sweeping = false;
+                _sweeper.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
         }
         if (expired is null)

@@ -106,18 +106,27 @@ public sealed partial class ZonePublisher(
         long changeVersion = await store.GetChangeVersionAsync(cancellationToken);
         if (changeVersion == _seenChangeVersion)
             return;
-        var stored = await store.ListAsync(cancellationToken);
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var zone in stored)
+        // Only the zones changed since the last sync are read: with 10,000 zones transferring, the store changes many times
+        // a second, and listing every zone at each change would cost more than the changes.
+        foreach (var zone in await store.ListVersionsAsync(_seenChangeVersion, cancellationToken))
         {
             // A draft of the Add Site wizard is never served: to the responder it is no zone of ours (REFUSED).
             if (zone.IsDraft)
                 continue;
-            present.Add(zone.Origin);
             if (KnownVersion(zone.Origin) >= zone.Version || IsAheadOfStore(zone.Origin))
                 continue; // served already; or served newer than stored, the store catching up behind (AcceptAheadOfStore)
             await LoadAndPublishAsync(DnsName.Parse(zone.Origin), cancellationToken);
         }
+        // A removal leaves no changed row: fewer zones stored than known means some are gone, found by one full listing.
+        if (await store.CountServableAsync(cancellationToken) != KnownCount())
+            await RemoveGoneAsync(cancellationToken);
+        _seenChangeVersion = changeVersion;
+    }
+
+    private async Task RemoveGoneAsync(CancellationToken cancellationToken)
+    {
+        var present = (await store.ListVersionsAsync(-1, cancellationToken)).Where(zone => !zone.IsDraft).Select(zone => zone.Origin)
+            .ToHashSet(StringComparer.Ordinal);
         List<string> gone;
         lock (_zonesLock)
         {
@@ -130,7 +139,12 @@ public sealed partial class ZonePublisher(
         }
         foreach (var origin in gone)
             LogUnpublished(origin);
-        _seenChangeVersion = changeVersion;
+    }
+
+    private int KnownCount()
+    {
+        lock (_zonesLock)
+            return _zones.Count;
     }
 
     private async Task LoadAndPublishAsync(DnsName origin, CancellationToken cancellationToken)

@@ -144,6 +144,24 @@ public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextF
     public Task<IReadOnlyList<ZoneSummary>> ListAsync(CancellationToken cancellationToken = default) => ListOwnedAsync(null, cancellationToken);
 
     /// <summary>
+    /// The origin, version and draft flag of every zone changed after <paramref name="afterVersion"/> (every zone for -1):
+    /// one narrow query, for following the store without loading every zone's row at each change.
+    /// </summary>
+    public async Task<IReadOnlyList<ZoneVersion>> ListVersionsAsync(long afterVersion, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Zones.AsNoTracking().Where(z => z.Version > afterVersion)
+            .Select(z => new ZoneVersion(z.Origin, z.Version, z.IsDraft)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The number of zones stored that are not drafts (the zones a server serves or waits to serve).</summary>
+    public async Task<int> CountServableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Zones.CountAsync(z => !z.IsDraft, cancellationToken);
+    }
+
+    /// <summary>
     /// The zones of the account <paramref name="ownerId"/> (drafts too), ordered by origin; with null, every stored zone
     /// (an administrator's view).
     /// </summary>

@@ -115,6 +115,25 @@ public sealed class ZonePublisherTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Sync_WhenOneZoneWasRemovedAndAnotherAddedSinceTheLast_ServesTheNewAndDropsTheOld()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var store = temp.CreateZoneStore();
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
+        var table = new ZoneTable();
+        using var publisher = CreatePublisher(temp, table);
+        await publisher.SyncAsync();
+
+        // The zone count stays the same: only the changed rows and the count are read, and the removal must still be seen.
+        await store.RemoveAsync(Origin);
+        await store.ImportAsync(Other, GeneratedZone.Create(Other, 10, serial: 2));
+        await publisher.SyncAsync();
+
+        Assert.Equal([Other], table.Origins);
+        Assert.Equal(2u, table.Get(Other)!.Serial);
+    }
+
+    [Fact]
     public async Task Sync_WhileACopyIsServedAheadOfTheStore_NeverLoadsTheOlderStoredCopyOverIt()
     {
         using var temp = await TempStore.CreateMigratedAsync();
