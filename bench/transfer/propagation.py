@@ -52,6 +52,25 @@ def wait_served(ports, name, qtype, started, limit=60.0):
     return done
 
 
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def wait_idle(pid, quiet=1.0, limit=120.0):
+    """Waits until the process has used no CPU for `quiet` seconds (Knot writes its journal after it serves a zone:
+    our initial transfer is timed on a machine that is not still busy with Knot's)."""
+    started, last, since = time.monotonic(), cpu_ticks(pid), time.monotonic()
+    while time.monotonic() - started < limit:
+        time.sleep(0.1)
+        now = cpu_ticks(pid)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+
+
 def main():
     records = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     changes = int(sys.argv[2]) if len(sys.argv) > 2 else 50
@@ -110,6 +129,7 @@ zone:
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         # Knot is timed from its start, which includes loading its (empty) state: a slight handicap for Knot.
         knot_initial = wait_served([knot_port], ZONE, 6, started, limit=300).get(knot_port)
+        wait_idle(procs[-1].pid)
 
         data = f"{work}/ours"
         common = [f"--Storage:DataDirectory={data}"]

@@ -26,6 +26,29 @@ public sealed class ZoneOrderTests
         Assert.Equal([".", "a.", "*.a.", "b.a.", "b.", "z.b.", "z."], names);
     }
 
+    [Theory]
+    [InlineData("a", "ab")]       // a label that is a prefix of another sorts first (RFC 4034 §6.1)
+    [InlineData("ab", "b")]
+    [InlineData("a", "a.a")]      // a name before its descendants
+    [InlineData("z.a", "b")]      // labels compare from the right
+    [InlineData("host10a", "host9")] // octet by octet: "1" sorts before "9"
+    [InlineData("\000", "\001")] // octets, not characters
+    public void Compare_PutsNamesInCanonicalOrder_WhetherOneLabelOrMore(string first, string second)
+    {
+        byte[] left = RelativeKey(first), right = RelativeKey(second);
+
+        Assert.True(NameLabels.Compare(left, right) < 0, $"{first} before {second}");
+        Assert.True(NameLabels.Compare(right, left) > 0, $"{second} after {first}");
+        Assert.Equal(0, NameLabels.Compare(left, RelativeKey(first)));
+    }
+
+    /// <summary>The lowercase labels of <paramref name="relative"/> below the origin, as a snapshot keys its nodes.</summary>
+    private static byte[] RelativeKey(string relative)
+    {
+        var wire = DnsName.Parse(relative, Origin).ToLowerCase().Wire;
+        return wire[..^Origin.WireLength].ToArray();
+    }
+
     [Fact]
     public void Ordered_AskedForByManyThreadsAtOnce_IsSortedOnce_AndTheSameForAll()
     {
