@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>
@@ -33,6 +34,7 @@ internal sealed class NameKeyComparer : IEqualityComparer<byte[]>, IAlternateEqu
     /// HashCode's per-process random seed keeps crafted owner names (zone data comes from customers) from
     /// piling into one bucket.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> key)
     {
         var hash = new HashCode();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Lookup;
@@ -9,6 +10,7 @@ internal static class NameLabels
     public const int MaxLabels = 128;
 
     /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/> with ASCII letters lowercased (RFC 4343 §3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToLower(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         for (int i = 0; i < source.Length; i++)
@@ -34,7 +36,7 @@ internal static class NameLabels
     /// Canonical order of two names given as lowercase relative labels of the same zone (RFC 4034 §6.1):
     /// labels compared from the right as unsigned octet strings, a missing label sorting first.
     /// </summary>
-    [System.Runtime.CompilerServices.SkipLocalsInit] // the offsets are written before they are read: no need to zero 256 octets per call
+    [SkipLocalsInit] // the offsets are written before they are read: no need to zero 256 octets per call
     public static int Compare(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
         // Most names of a large zone sit one label below the apex: two such names compare as their one label.
@@ -59,6 +61,7 @@ internal static class NameLabels
     /// Length of the labels of <paramref name="wire"/> in front of a suffix of <paramref name="suffixLength"/>
     /// octets, or -1 when that suffix does not start on a label boundary.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int PrefixLength(ReadOnlySpan<byte> wire, int suffixLength)
     {
         int target = wire.Length - suffixLength, position = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
@@ -8,6 +9,7 @@ namespace SecondaryPortal.Dns.Lookup;
 internal static class RRsetContent
 {
     /// <summary>Appends one RDATA with its length prefix, growing the array by doubling.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Append(ref RRset set, ReadOnlySpan<byte> rdata)
     {
         int needed = set.Length + 2 + rdata.Length;
@@ -24,6 +26,7 @@ internal static class RRsetContent
     /// the well-known types compare without case). Octet equality is the fast path; a case-insensitive
     /// match of a type with such names is confirmed by decoding both (rare, build time only).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Contains(in RRset set, ReadOnlySpan<byte> rdata)
     {
         var data = set.Bytes;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
@@ -67,6 +68,7 @@ internal static class DnsMessageReader
             section.Add(DnsRecord.Read(ref reader));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SkipSection(ref DnsReader reader, int count)
     {
         for (int i = 0; i < count; i++)

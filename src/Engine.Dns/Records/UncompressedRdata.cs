@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Records;
@@ -21,6 +22,7 @@ internal static class UncompressedRdata
     /// when that is longer than <see cref="MaxLength"/> (names grown by decompression).
     /// </summary>
     /// <exception cref="DnsFormatException">The RDATA is malformed for its type.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Read(ref DnsReader reader, RecordType type, int length, Span<byte> destination)
     {
         int outer = reader.PushLimit(length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tsig;
@@ -106,6 +107,7 @@ internal sealed class TransferSession
     /// Feeds the answer records to the parser. The records of a whole zone go in as wire parts, the SOA and the records of
     /// an IXFR as records: a million-record AXFR makes no record object per record.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SessionOutcome? FeedAnswers(byte[] bytes, AnswerSection answers, TsigStreamVerifier? verifier)
     {
         var reader = new DnsReader(bytes, answers.Offset);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace SecondaryPortal.Dns.Wire;
@@ -112,6 +113,7 @@ public ref struct DnsReader
     /// Reads a possibly compressed name as <see cref="ReadName()"/> does, uncompressed into <paramref name="wire"/>
     /// (at least <see cref="DnsName.MaxWireLength"/> octets) without allocating; returns its length, root label included.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int ReadName(scoped Span<byte> wire)
     {
         int length = 0;
@@ -161,6 +163,7 @@ public ref struct DnsReader
     /// Steps over a possibly compressed name without following its pointer (a message walk that reads the name later,
     /// or never); the label structure and the bounds are checked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void SkipName()
     {
         while (true)
