@@ -135,7 +135,7 @@ zone:
         common = [f"--Storage:DataDirectory={data}"]
         log = open(f"{work}/ours.log", "w")
         procs.append(subprocess.Popen(["dotnet", PORTAL, *common, f"--Dns:Listen:0=127.0.0.1:{ours_port}", "--urls", "http://127.0.0.1:0",
-                                       "--Logging:Console:FormatterName=simple", "--Logging:Console:FormatterOptions:SingleLine=true",
+                                       "--Logging:Console:FormatterName=simple", *os.environ.get("OURS_ARGS", "").split(), "--Logging:Console:FormatterOptions:SingleLine=true",
                                        "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff "], stdout=log, stderr=log))
         print(f"our log: {work}/ours.log")
         time.sleep(3)  # the host is up before the zone is added, so the transfer alone is timed
