@@ -64,6 +64,26 @@ public sealed class TransferStorageTests
     }
 
     [Fact]
+    public async Task Ixfr_WhoseSoaOwnerDiffersInCaseFromTheStoredOne_RewritesTheOneSoaRow()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        var (repository, state) = await AddZoneAsync(temp);
+        var zone = GeneratedZone.Create(Origin, 50, serial: 1);
+        zone[0] = WithOtherCase(zone[0]); // stored as ROWS.EXAMPLE.
+        await repository.SaveTransferAsync(Build(zone), null, state, [], [], 200);
+        var added = new DnsRecord(DnsName.Parse("new", Origin), 300, new AData(IPAddress.Parse("192.0.2.77")));
+        var diff = new ZoneDiff(zone[0], Soa(2), [], [added]);
+        Assert.True(ZoneDiff.TryApply(zone, [diff], out var applied, out _));
+
+        await repository.SaveTransferAsync(Build(applied), [diff], state, [], [], 200);
+
+        var loaded = await temp.CreateZoneStore().LoadAsync(Origin);
+        Assert.Equal(2u, loaded.Snapshot!.Serial);
+        Assert.Single(loaded.Snapshot.Records(), r => r.Type == RecordType.SOA);
+        Assert.Contains(added, loaded.Snapshot.Records());
+    }
+
+    [Fact]
     public async Task TransferLog_KeepsOnlyTheNewestLinesOfAZone()
     {
         using var temp = await TempStore.CreateMigratedAsync();
