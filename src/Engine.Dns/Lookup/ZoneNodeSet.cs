@@ -38,6 +38,9 @@ internal sealed class ZoneNodeSet
     /// </summary>
     public ZoneNode[] Ordered => Volatile.Read(ref _ordered) ?? Sort();
 
+    /// <summary>True once the canonical order is computed.</summary>
+    public bool IsOrdered => Volatile.Read(ref _ordered) is not null;
+
     private ZoneNode[] Sort()
     {
         lock (_ordering)

@@ -99,6 +99,8 @@ public sealed partial class RefreshHandler
         if (attempt.Outcome == PrimaryAttemptOutcome.Transferred)
         {
             state.LastTransferAt = now;
+            if (attempt.Diffs is null)
+                _ = snapshot.SortInBackground(); // a zone built whole: the next IXFR patches it in canonical order
             if (ServesFirst(loop, snapshot, attempt.Diffs))
                 ServeThenStore(loop, snapshot, attempt, log, seen, stopwatch);
             else if (!await StoreThenServeAsync(loop, snapshot, attempt, log, seen, stopwatch, cancellationToken))

@@ -62,6 +62,19 @@ public sealed class ZoneOrderTests
     }
 
     [Fact]
+    public async Task SortInBackground_LeavesAnUnsignedZoneSorted_WhileASignedOneWasSortedWhenBuilt()
+    {
+        var unsigned = Build("b A 192.0.2.2\na A 192.0.2.1\n");
+        bool sortedWhenBuilt = unsigned.NodeSet.IsOrdered;
+
+        await unsigned.SortInBackground().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(sortedWhenBuilt);
+        Assert.True(unsigned.NodeSet.IsOrdered);
+        Assert.True(Build("a NSEC b A NSEC\nb A 192.0.2.1\n").NodeSet.IsOrdered); // its NSEC chain needs the order at once
+    }
+
+    [Fact]
     public void Records_OfAnUnsignedZone_ComeInCanonicalOrder_AfterTheApex()
     {
         var zone = Build("b A 192.0.2.2\na A 192.0.2.1\n");
