@@ -117,12 +117,8 @@ public sealed class ZonePublisherTests(ITestOutputHelper output)
     [Fact]
     public async Task Sync_WhenOneZoneWasRemovedAndAnotherAddedSinceTheLast_ServesTheNewAndDropsTheOld()
     {
-        using var temp = await TempStore.CreateMigratedAsync();
-        var store = temp.CreateZoneStore();
-        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
-        var table = new ZoneTable();
-        using var publisher = CreatePublisher(temp, table);
-        await publisher.SyncAsync();
+        using var served = await ServedAtSerialOneAsync();
+        var (store, table, publisher) = (served.Store, served.Table, served.Publisher);
 
         // The zone count stays the same: only the changed rows and the count are read, and the removal must still be seen.
         await store.RemoveAsync(Origin);
@@ -136,12 +132,8 @@ public sealed class ZonePublisherTests(ITestOutputHelper output)
     [Fact]
     public async Task Sync_WhileACopyIsServedAheadOfTheStore_NeverLoadsTheOlderStoredCopyOverIt()
     {
-        using var temp = await TempStore.CreateMigratedAsync();
-        var store = temp.CreateZoneStore();
-        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
-        var table = new ZoneTable();
-        using var publisher = CreatePublisher(temp, table);
-        await publisher.SyncAsync();
+        using var served = await ServedAtSerialOneAsync();
+        var (store, table, publisher) = (served.Store, served.Table, served.Publisher);
         var ahead = ZoneSnapshot.Build(Origin, GeneratedZone.Create(Origin, 10, serial: 3)).Snapshot!;
 
         publisher.AcceptAheadOfStore(ahead);
@@ -154,12 +146,8 @@ public sealed class ZonePublisherTests(ITestOutputHelper output)
     [Fact]
     public async Task ConfirmStored_OfTheCopyServed_HandsTheZoneBackToThePoll_AndOfAnOlderOne_DoesNot()
     {
-        using var temp = await TempStore.CreateMigratedAsync();
-        var store = temp.CreateZoneStore();
-        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
-        var table = new ZoneTable();
-        using var publisher = CreatePublisher(temp, table);
-        await publisher.SyncAsync();
+        using var served = await ServedAtSerialOneAsync();
+        var (store, table, publisher) = (served.Store, served.Table, served.Publisher);
         var second = ZoneSnapshot.Build(Origin, GeneratedZone.Create(Origin, 10, serial: 2)).Snapshot!;
         var third = ZoneSnapshot.Build(Origin, GeneratedZone.Create(Origin, 10, serial: 3)).Snapshot!;
         publisher.AcceptAheadOfStore(second);
@@ -176,6 +164,27 @@ public sealed class ZonePublisherTests(ITestOutputHelper output)
 
         Assert.Same(third, whileBehind);
         Assert.Equal(5u, table.Get(Origin)!.Serial);
+    }
+
+    /// <summary>A store holding <see cref="Origin"/> at serial 1 and a publisher that has served it.</summary>
+    private static async Task<ServedStore> ServedAtSerialOneAsync()
+    {
+        var temp = await TempStore.CreateMigratedAsync();
+        var store = temp.CreateZoneStore();
+        await store.ImportAsync(Origin, GeneratedZone.Create(Origin, 10, serial: 1));
+        var table = new ZoneTable();
+        var publisher = CreatePublisher(temp, table);
+        await publisher.SyncAsync();
+        return new ServedStore(temp, store, table, publisher);
+    }
+
+    private sealed record ServedStore(TempStore Temp, ZoneStore Store, ZoneTable Table, ZonePublisher Publisher) : IDisposable
+    {
+        public void Dispose()
+        {
+            Publisher.Dispose();
+            Temp.Dispose();
+        }
     }
 
     private static ZonePublisher CreatePublisher(TempStore temp, ZoneTable table, TimeSpan? pollInterval = null) =>
