@@ -137,8 +137,7 @@ public sealed partial class RefreshHandler
     {
         _publisher.AcceptAheadOfStore(snapshot);
         loop.Snapshot = snapshot;
-        LogServed(loop.Origin.ToString(), attempt.Primary.Server.ToString(), snapshot.Serial, attempt.Diffs is null ? "AXFR" : "IXFR",
-            snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        LogServed(loop, attempt, snapshot, stopwatch);
         var state = loop.State.Copy();
         var stopping = loop.Stopping;
         loop.Stores.Enqueue(async () =>
@@ -189,8 +188,7 @@ public sealed partial class RefreshHandler
         loop.Snapshot = snapshot;
         if (!loop.IsDraft) // a draft is stored and reviewed, never served
             _publisher.Accept(snapshot, stored);
-        LogServed(loop.Origin.ToString(), attempt.Primary.Server.ToString(), snapshot.Serial, attempt.Diffs is null ? "AXFR" : "IXFR",
-            snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        LogServed(loop, attempt, snapshot, stopwatch);
         return true;
     }
 
@@ -220,6 +218,10 @@ public sealed partial class RefreshHandler
             }
         });
     }
+
+    private void LogServed(ZoneEventLoop loop, PrimaryAttempt attempt, ZoneSnapshot snapshot, Stopwatch stopwatch) =>
+        LogServed(loop.Origin.ToString(), attempt.Primary.Server.ToString(), snapshot.Serial, attempt.Diffs is null ? "AXFR" : "IXFR",
+            snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
 
     private static long RowsToWrite(ZoneSnapshot snapshot, IReadOnlyList<ZoneDiff>? diffs) =>
         diffs is null ? snapshot.RecordCount : diffs.Sum(diff => (long)diff.Added.Count + diff.Deleted.Count);
