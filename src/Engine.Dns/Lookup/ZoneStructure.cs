@@ -62,9 +62,7 @@ internal static class ZoneStructure
     /// <summary>The nodes in canonical order (RFC 4034 §6.1): the apex first, each name before its descendants.</summary>
     public static ZoneNode[] Order(IEnumerable<ZoneNode> nodes)
     {
-        var ordered = nodes.ToArray();
-        Array.Sort(ordered, CanonicalOrder);
-        return ordered;
+        return CanonicalSort.Sort(nodes.ToArray());
     }
 
     /// <summary>Canonical order of two nodes of one zone (RFC 4034 §6.1).</summary>
