@@ -45,6 +45,13 @@ public static class AxfrBuildMeasurement
             var snapshot = result.Built?.Snapshot ?? throw new InvalidOperationException($"{result.Outcome}: {result.Error}");
             var sorting = Stopwatch.StartNew();
             _ = snapshot.Records().Take(10).Count(); // past the apex: the canonical order is sorted on first use
+            var applying = Stopwatch.StartNew();
+            var soa = snapshot.Soa;
+            var old = (SoaData)soa.Data;
+            var next = new DnsRecord(soa.Name, soa.Ttl, new SoaData(old.PrimaryServer, old.ResponsibleMailbox, old.Serial + 1, old.Refresh, old.Retry, old.Expire, old.Minimum));
+            var added = new DnsRecord(DnsName.Parse("added-by-ixfr", origin), 300, new TxtData("one change"));
+            var patched = snapshot.Apply([new ZoneDiff(soa, next, [], [added])]);
+            Console.WriteLine($"  an IXFR of one record applied in {applying.Elapsed.TotalMilliseconds:F1} ms ({(patched.Succeeded ? "ok" : string.Join("; ", patched.Errors))})");
             Console.WriteLine($"round {round + 1}: received and built in {elapsed.TotalMilliseconds:F0} ms, sorted on first use in {sorting.ElapsedMilliseconds} ms; "
                 + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:F0} MiB allocated, "
                 + $"{GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections; {snapshot.RecordCount:N0} records");
