@@ -37,8 +37,12 @@ public sealed partial class QueryAggregator(
         {
             var now = time.GetUtcNow();
             long filed = Collect(now.ToUnixTimeSeconds());
-            await using (var context = await contexts.CreateDbContextAsync(cancellationToken))
+            // An idle server has nothing to file: it does not touch the store every flush interval.
+            if (_pendingAggregates.Count > 0 || _pendingTopNames.Count > 0)
+            {
+                await using var context = await contexts.CreateDbContextAsync(cancellationToken);
                 await AnalyticsStoreWriter.WriteAsync(context, _pendingAggregates, _pendingTopNames, options.TopNamesKept, cancellationToken);
+            }
             _pendingAggregates.Clear();
             _pendingTopNames.Clear();
             if (now >= _nextSweep)

@@ -5,6 +5,7 @@ using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 
 namespace SecondaryPortal.Engine.Tests.Analytics;
@@ -90,6 +91,36 @@ public sealed class QueryAggregatorTests
 
         await using var context = store.CreateContext();
         Assert.Equal(2, await context.QueryAggregates.Where(r => r.Resolution == 60).SumAsync(r => r.Count));
+    }
+
+    [Fact]
+    public async Task Fold_WithNothingToFile_DoesNotOpenTheStore()
+    {
+        using var store = await TempStore.CreateMigratedAsync();
+        var contexts = new CountingContexts(store.Contexts);
+        var counters = new QueryCounters(new ResponderOptions { Region = "ams" });
+        var aggregator = new QueryAggregator(counters, contexts, new AnalyticsOptions { FlushInterval = TimeSpan.FromHours(1) }, new FixedClock(Start),
+            NullLogger<QueryAggregator>.Instance);
+        await aggregator.FoldAsync(); // the first fold also sweeps old rows, which opens the store
+        int opened = contexts.Created;
+
+        long filed = await aggregator.FoldAsync();
+        Ask(counters, "www", RecordType.A, times: 1);
+        await aggregator.FoldAsync();
+
+        Assert.Equal(0, filed);
+        Assert.Equal(opened + 1, contexts.Created); // only the fold with a query to file
+    }
+
+    private sealed class CountingContexts(IDbContextFactory<StoreDbContext> inner) : IDbContextFactory<StoreDbContext>
+    {
+        public int Created { get; private set; }
+
+        public StoreDbContext CreateDbContext()
+        {
+            Created++;
+            return inner.CreateDbContext();
+        }
     }
 
     private static (QueryCounters, FixedClock, QueryAggregator) Create(TempStore store)
