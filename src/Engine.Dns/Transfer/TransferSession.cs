@@ -114,19 +114,8 @@ internal sealed class TransferSession
         Span<byte> owner = stackalloc byte[DnsName.MaxWireLength];
         for (int i = 0; i < answers.Count; i++)
         {
-            int start = reader.Position;
-            int ownerLength = reader.ReadName(owner);
-            var type = (RecordType)reader.ReadUInt16();
-            if (_parser.TakesZoneRecords && type != RecordType.SOA)
-            {
-                var recordClass = (DnsClass)reader.ReadUInt16();
-                uint ttl = reader.ReadUInt32();
-                _rdata ??= new byte[UncompressedRdata.MaxLength];
-                int length = UncompressedRdata.Read(ref reader, type, reader.ReadUInt16(), _rdata);
-                _parser.AddZoneRecord(owner[..ownerLength], type, recordClass, ttl, _rdata.AsSpan(0, Math.Max(length, 0)), oversized: length < 0);
+            if (_parser.TakesZoneRecords && FeedZoneRecord(bytes, ref reader, owner))
                 continue;
-            }
-            reader = new DnsReader(bytes, start);
             var step = _parser.Add(DnsRecord.Read(ref reader));
             if (step == TransferParseStep.Failed)
                 return Broken($"message {_messages}: {_parser.Error}");
@@ -134,6 +123,29 @@ internal sealed class TransferSession
                 return Finish(verifier);
         }
         return _parser.Outcome is null ? null : Finish(verifier);
+    }
+
+    /// <summary>
+    /// Feeds the next record of a whole zone as wire parts; false, with the reader back at the record, for the SOA (the
+    /// parser checks it as a record).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool FeedZoneRecord(byte[] bytes, ref DnsReader reader, scoped Span<byte> owner)
+    {
+        int start = reader.Position;
+        int ownerLength = reader.ReadName(owner);
+        var type = (RecordType)reader.ReadUInt16();
+        if (type == RecordType.SOA)
+        {
+            reader = new DnsReader(bytes, start);
+            return false;
+        }
+        var recordClass = (DnsClass)reader.ReadUInt16();
+        uint ttl = reader.ReadUInt32();
+        _rdata ??= new byte[UncompressedRdata.MaxLength];
+        int length = UncompressedRdata.Read(ref reader, type, reader.ReadUInt16(), _rdata);
+        _parser.AddZoneRecord(owner[..ownerLength], type, recordClass, ttl, _rdata.AsSpan(0, Math.Max(length, 0)), oversized: length < 0);
+        return true;
     }
 
     /// <summary>RFC 5936 §2.2.1: the ID of the request, QR set, opcode QUERY; the question in the first message, none or the same later.</summary>

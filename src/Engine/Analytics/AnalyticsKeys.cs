@@ -17,6 +17,15 @@ public static class AnalyticsKeys
     /// <summary>Stands for the response codes not tracked one by one (65535 is reserved, RFC 6895 §2.3).</summary>
     public const DnsRcode OtherRcode = (DnsRcode)65535;
 
+    /// <summary>The resolution, in seconds, of minute rows (aggregates kept for the minute retention).</summary>
+    public const int MinuteRows = 60;
+
+    /// <summary>The resolution of hour rows: aggregates, and top names of an hour.</summary>
+    public const int HourRows = 3600;
+
+    /// <summary>The resolution of day rows: top names of a day.</summary>
+    public const int DayRows = 86400;
+
     /// <summary>The zone column of queries outside every zone.</summary>
     public const string NoZone = "";
 

@@ -17,9 +17,9 @@ public static class AnalyticsRetention
         ArgumentNullException.ThrowIfNull(options);
         long minutesBefore = (now - options.MinuteRetention).ToUnixTimeSeconds(), hoursBefore = (now - options.HourRetention).ToUnixTimeSeconds();
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        int deleted = await context.QueryAggregates.Where(row => row.Resolution == 60 && row.BucketStart < minutesBefore).ExecuteDeleteAsync(cancellationToken);
-        deleted += await context.QueryAggregates.Where(row => row.Resolution == 3600 && row.BucketStart < hoursBefore).ExecuteDeleteAsync(cancellationToken);
-        deleted += await context.QueryTopNames.Where(row => row.Resolution == 3600 && row.BucketStart < minutesBefore).ExecuteDeleteAsync(cancellationToken);
+        int deleted = await context.QueryAggregates.Where(row => row.Resolution == AnalyticsKeys.MinuteRows && row.BucketStart < minutesBefore).ExecuteDeleteAsync(cancellationToken);
+        deleted += await context.QueryAggregates.Where(row => row.Resolution == AnalyticsKeys.HourRows && row.BucketStart < hoursBefore).ExecuteDeleteAsync(cancellationToken);
+        deleted += await context.QueryTopNames.Where(row => row.Resolution == AnalyticsKeys.HourRows && row.BucketStart < minutesBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await context.QueryTopNames.Where(row => row.BucketStart < hoursBefore).ExecuteDeleteAsync(cancellationToken);
         return deleted;
     }

@@ -21,8 +21,6 @@ public sealed partial class QueryAggregator(
     TimeProvider time,
     ILogger<QueryAggregator> logger) : BackgroundService
 {
-    private const int Minute = 60, Hour = 3600, Day = 86400;
-
     private readonly QueryCountDelta _delta = new();
     private readonly Dictionary<QueryAggregateKey, long> _pendingAggregates = [];
     private readonly Dictionary<QueryTopNameKey, long> _pendingTopNames = [];
@@ -60,6 +58,7 @@ public sealed partial class QueryAggregator(
 
     private long Collect(long now)
     {
+        const int Minute = AnalyticsKeys.MinuteRows, Hour = AnalyticsKeys.HourRows, Day = AnalyticsKeys.DayRows;
         long minute = now - now % Minute, hour = now - now % Hour, day = now - now % Day, filed = 0;
         foreach (var count in _delta.Next(counters.Snapshot()))
         {

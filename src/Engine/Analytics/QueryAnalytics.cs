@@ -14,7 +14,8 @@ namespace SecondaryPortal.Engine.Analytics;
 public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, AnalyticsOptions options, TimeProvider time)
 {
     /// <summary>The widths a bucket may have, in seconds; the narrowest giving at most <see cref="MaxPoints"/> points is used.</summary>
-    private static readonly int[] BucketWidths = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400];
+    private static readonly int[] BucketWidths =
+        [AnalyticsKeys.MinuteRows, 300, 900, 1800, AnalyticsKeys.HourRows, 3 * 3600, 6 * 3600, 12 * 3600, AnalyticsKeys.DayRows];
 
     private const int MaxPoints = 360, TopNamesShown = 10, TransfersShown = 200;
 
@@ -22,7 +23,8 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
     public async Task<AnalyticsReport> ReportAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        int resolution = filter.From >= time.GetUtcNow() - options.MinuteRetention ? 60 : 3600;
+        int resolution = filter.From >= time.GetUtcNow() - options.MinuteRetention ? AnalyticsKeys.MinuteRows : AnalyticsKeys.HourRows;
+        int topNamesResolution = resolution == AnalyticsKeys.MinuteRows ? AnalyticsKeys.HourRows : AnalyticsKeys.DayRows;
         long span = Math.Max(1, (long)(filter.To - filter.From).TotalSeconds);
         int bucket = BucketWidths.FirstOrDefault(width => width >= resolution && span / width <= MaxPoints, BucketWidths[^1]);
         long from = Floor(filter.From.ToUnixTimeSeconds(), bucket), to = Ceiling(filter.To.ToUnixTimeSeconds(), bucket);
@@ -47,8 +49,8 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
             Breakdown(groups, g => AnalyticsKeys.IpVersionLabel(g.Key.IpVersion), g => g.Count),
             Breakdown(groups, g => g.Key.ClientRegion, g => g.Count),
             Breakdown(groups, g => g.Key.NodeRegion, g => g.Count),
-            await TopNamesAsync(context, used, resolution == 60 ? 3600 : 86400, nxDomain: false, cancellationToken),
-            await TopNamesAsync(context, used, resolution == 60 ? 3600 : 86400, nxDomain: true, cancellationToken),
+            await TopNamesAsync(context, used, topNamesResolution, nxDomain: false, cancellationToken),
+            await TopNamesAsync(context, used, topNamesResolution, nxDomain: true, cancellationToken),
             await TransfersAsync(context, used, cancellationToken));
     }
 

@@ -113,8 +113,8 @@ public sealed partial class ZonePublisher(
             // A draft of the Add Site wizard is never served: to the responder it is no zone of ours (REFUSED).
             if (zone.IsDraft)
                 continue;
-            if (KnownVersion(zone.Origin) >= zone.Version || IsAheadOfStore(zone.Origin))
-                continue; // served already; or served newer than stored, the store catching up behind (AcceptAheadOfStore)
+            if (!NeedsLoading(zone))
+                continue;
             await LoadAndPublishAsync(DnsName.Parse(zone.Origin), cancellationToken);
         }
         // A removal leaves no changed row: fewer zones stored than known means some are gone, found by one full listing.
@@ -249,10 +249,14 @@ public sealed partial class ZonePublisher(
         LogUnpublished(ZoneStore.OriginKey(origin));
     }
 
-    private bool IsAheadOfStore(string key)
+    /// <summary>
+    /// False when the zone's stored version is served already, or when a newer copy than the store's is served (the store
+    /// catching up behind, <see cref="AcceptAheadOfStore"/>).
+    /// </summary>
+    private bool NeedsLoading(ZoneVersion zone)
     {
         lock (_zonesLock)
-            return _zones.TryGetValue(key, out var known) && known.AheadOfStore;
+            return !_zones.TryGetValue(zone.Origin, out var known) || (known.Version < zone.Version && !known.AheadOfStore);
     }
 
     private long KnownVersion(string key)
