@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Wire;
@@ -22,7 +23,11 @@ public sealed class StoreChangeSignalTests
     public async Task Next_CompletesWhenAnotherConnectionWritesTheStore()
     {
         using var temp = await TempStore.CreateMigratedAsync();
+        // The migration's pooled connections checkpoint the log when they close: let that happen before watching, and let
+        // any event of it pass, so that only the write below can complete the signal taken after.
+        SqliteConnection.ClearAllPools();
         using var signal = Signal(temp);
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
         var next = signal.Next;
         Assert.True(signal.IsWatching);
         Assert.False(next.IsCompleted);
