@@ -83,8 +83,7 @@ CONF
 }
 
 start_ours() {
-  local portal="$root/src/Portal/bin/Release/net10.0/SecondaryPortal.Portal.dll"
-  [ -f "$portal" ] || dotnet build "$root/src/Portal" -c Release -v q -nologo >/dev/null
+  local portal="${PORTAL_DLL:-$(bash "$root/bench/publish.sh")}"
   mkdir -p "$work/ours"
   dotnet "$portal" zone import bench.example. "$work/zone.db" --Storage:DataDirectory="$work/ours" > "$work/ours/import.log" 2>&1
   dotnet "$portal" --Storage:DataDirectory="$work/ours" --Dns:Listen:0=127.0.0.1:$1 --urls http://127.0.0.1:0 ${OURS_OPTIONS:-} \

@@ -6,9 +6,11 @@ idle minute and its memory (PSS). Prints a Markdown table for bench/README.md.
     python3 bench/transfer/idle-zones.py [zones=10000] [idle_seconds=60]
 """
 import os, socket, struct, subprocess, sys, tempfile, time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from portal import portal_dll  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-PORTAL = os.path.join(ROOT, "src/Portal/bin/Release/net10.0/SecondaryPortal.Portal.dll")
+PORTAL = portal_dll()
 TICKS = os.sysconf("SC_CLK_TCK")
 
 

@@ -7,9 +7,11 @@ of the zone until each secondary serves it. Prints a Markdown table for bench/RE
     python3 bench/transfer/propagation.py [records=100000] [changes=50]
 """
 import os, socket, statistics, struct, subprocess, sys, tempfile, time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from portal import portal_dll  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-PORTAL = os.path.join(ROOT, "src/Portal/bin/Release/net10.0/SecondaryPortal.Portal.dll")
+PORTAL = portal_dll()
 KEY = ("update-key.", "hmac-sha256", "dXBkYXRlIGtleSBmb3IgdGhlIHByb3BhZ2F0aW9uIGJlbmNo")
 ZONE = "bench.example."
 

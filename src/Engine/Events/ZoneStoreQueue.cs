@@ -47,8 +47,9 @@ public sealed class ZoneStoreQueue
         {
             await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // a write reports its own failure; the next still runs
             // Never on the thread that queued it: SQLite's async calls complete synchronously, so a write waiting on a locked
-            // store would hold the zone's loop with it.
-            await Task.Run(write).ConfigureAwait(false);
+            // store would hold the zone's loop with it. Nor on a thread of the pool: storing a large zone holds its thread for
+            // seconds, and with the pool's few threads taken, a NOTIFY waited for the pool to add one (about 0.5 s).
+            await Task.Factory.StartNew(write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap().ConfigureAwait(false);
         }
         finally
         {

@@ -7,6 +7,22 @@ public sealed class ZoneStoreQueueTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
     [Fact]
+    public async Task AWrite_RunsOnItsOwnThread_NotOnOneOfThePoolsThreads()
+    {
+        var queue = new ZoneStoreQueue();
+        bool? onThePool = null;
+
+        queue.Enqueue(() =>
+        {
+            onThePool = Thread.CurrentThread.IsThreadPoolThread; // a large zone's store holds its thread for seconds
+            return Task.CompletedTask;
+        });
+        await queue.Drained.WaitAsync(Bound);
+
+        Assert.False(onThePool);
+    }
+
+    [Fact]
     public async Task Writes_RunOneAtATime_InTheOrderTheyWereQueued()
     {
         var queue = new ZoneStoreQueue();
