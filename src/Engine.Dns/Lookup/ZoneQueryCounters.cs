@@ -22,6 +22,12 @@ internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int 
     /// <summary>Per sketch stripe: every answer's query name since the last drain, or null before the first.</summary>
     public SpaceSavingSketch?[] Names { get; } = new SpaceSavingSketch?[sketchStripes];
 
+    /// <summary>
+    /// The period of <see cref="QueryCounters.SnapshotRecent"/> in which the zone was last counted (written once a period,
+    /// read on every count); never counted: far in the past.
+    /// </summary>
+    public int Period = int.MinValue / 2;
+
     /// <summary>Per sketch stripe: NXDOMAIN answers' query names since the last drain, or null before the first.</summary>
     public SpaceSavingSketch?[] NxDomainNames { get; } = new SpaceSavingSketch?[sketchStripes];
 }

@@ -60,7 +60,7 @@ public sealed partial class QueryAggregator(
     {
         const int Minute = AnalyticsKeys.MinuteRows, Hour = AnalyticsKeys.HourRows, Day = AnalyticsKeys.DayRows;
         long minute = now - now % Minute, hour = now - now % Hour, day = now - now % Day, filed = 0;
-        foreach (var count in _delta.Next(counters.Snapshot()))
+        foreach (var count in _delta.Next(counters.SnapshotRecent()))
         {
             Add(_pendingAggregates, Key(Minute, minute, count), count.Count);
             Add(_pendingAggregates, Key(Hour, hour, count), count.Count);

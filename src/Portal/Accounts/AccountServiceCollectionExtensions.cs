@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecondaryPortal.Engine.Persistence;
-using System.Threading.RateLimiting;
 
 namespace SecondaryPortal.Portal.Accounts;
 
@@ -28,29 +27,9 @@ public static class AccountServiceCollectionExtensions
         services.AddAuthorization();
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<ZoneVisibility>();
-        services.AddRateLimiter(options =>
-        {
-            // Only the posts that check a password or create an account are limited, per client address; pages are not.
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, cancellationToken) =>
-            {
-                // A body of its own, so the status-code pages leave it alone and the person reads why.
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(context.HttpContext.Response.WriteAsync(
-                    "Too many sign-in attempts from this address: wait a minute and try again.", cancellationToken));
-            };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignInPost(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(""));
-        });
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
-
-    private static bool IsSignInPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && (request.Path.StartsWithSegments("/account/login") || request.Path.StartsWithSegments("/account/register") || request.Path.StartsWithSegments(FirstRunGate.SetupPath));
 
     /// <summary>
     /// Adds what the command line needs too: the accounts' context on the store's database, Identity's user and role

@@ -42,7 +42,7 @@ public static class PortalApplication
         app.UseMiddleware<FirstRunGate>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseMiddleware<SignInThrottleMiddleware>();
         app.UseAntiforgery();
         app.MapPortalEndpoints();
         app.MapAccountEndpoints();

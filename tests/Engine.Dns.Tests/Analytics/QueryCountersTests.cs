@@ -99,4 +99,49 @@ public sealed class QueryCountersTests
         Assert.True(perZone < 3 * 1024, $"{perZone} bytes per zone");
         Assert.Equal(10_000, counters.Snapshot().Count);
     }
+
+    [Fact]
+    public void SnapshotRecent_ReadsAZoneForTwoMoreCallsAfterItsLastCount_ThenNoLonger()
+    {
+        var counters = new QueryCounters();
+        var quiet = DnsName.Parse("quiet.example.");
+        counters.Count(quiet, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+
+        var zonesRead = new List<int>();
+        for (int fold = 0; fold < 4; fold++)
+        {
+            counters.Count(Example, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+            zonesRead.Add(counters.SnapshotRecent().Count(count => count.Zone == quiet));
+        }
+
+        Assert.Equal([1, 1, 0, 0], zonesRead);
+    }
+
+    [Fact]
+    public void SnapshotRecent_GivesTheSameCumulativeCountsAsSnapshot_ForTheZonesItReads()
+    {
+        var counters = new QueryCounters(WithRegions);
+        counters.Count(Example, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "emea");
+        counters.SnapshotRecent();
+        counters.Count(Example, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "emea");
+
+        var recent = Assert.Single(counters.SnapshotRecent());
+
+        Assert.Equal(Assert.Single(counters.Snapshot()), recent);
+        Assert.Equal(2, recent.Count);
+    }
+
+    [Fact]
+    public void DrainTopNames_AfterAZoneWentQuiet_StillDrainsItsLastNames()
+    {
+        var counters = new QueryCounters();
+        var name = DnsName.Parse("www.example.");
+        counters.Count(Example, name, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+        counters.SnapshotRecent();
+        counters.SnapshotRecent();
+
+        var top = Assert.Single(counters.DrainTopNames());
+
+        Assert.Equal(name, Assert.Single(top.Names).Name);
+    }
 }
