@@ -13,8 +13,11 @@ namespace SecondaryPortal.Engine.Persistence;
 /// </summary>
 public sealed partial class StoreChangeSignal : IDisposable
 {
-    /// <summary>How long a poller waits at most while the files are watched.</summary>
-    public static readonly TimeSpan WatchedPollInterval = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a poller waits at most while the files are watched. Long: a queue overflow, the kernel's one way of losing
+    /// events, raises the watcher's error event, which signals at once; each poll costs an idle server four queries.
+    /// </summary>
+    public static readonly TimeSpan WatchedPollInterval = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Events closer together than this are one signal: a large write (a million rows stored) touches the log thousands of
