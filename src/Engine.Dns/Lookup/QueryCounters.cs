@@ -121,14 +121,7 @@ public sealed class QueryCounters
     }
 
     /// <summary>The cumulative counts, one entry per combination seen at least once. Exact.</summary>
-    public IReadOnlyList<QueryCount> Snapshot()
-    {
-        var counts = new List<QueryCount>();
-        Collect(_noZone, counts);
-        foreach (var (_, zone) in _zones)
-            Collect(zone, counts);
-        return counts;
-    }
+    public IReadOnlyList<QueryCount> Snapshot() => CollectCountedSince(int.MinValue);
 
     /// <summary>
     /// The cumulative counts, as <see cref="Snapshot"/>, of the zones counted lately, and a new period begins: for a fold at
@@ -137,20 +130,22 @@ public sealed class QueryCounters
     /// counted in the period this call ends or the one before it, so a count made while the previous call ran (its period
     /// read just before the change) is read by this one.
     /// </summary>
-    public IReadOnlyList<QueryCount> SnapshotRecent()
+    public IReadOnlyList<QueryCount> SnapshotRecent() => CollectCountedSince(RecentFrom(Interlocked.Increment(ref _period)));
+
+    private List<QueryCount> CollectCountedSince(int period)
     {
-        int period = Interlocked.Increment(ref _period);
         var counts = new List<QueryCount>();
         Collect(_noZone, counts);
         foreach (var (_, zone) in _zones) // enumerated in place: Values copies every zone into a new list under all the locks
         {
-            if (IsRecent(zone, period))
+            if (Volatile.Read(ref zone.Period) >= period)
                 Collect(zone, counts);
         }
         return counts;
     }
 
-    private static bool IsRecent(ZoneQueryCounters zone, int period) => Volatile.Read(ref zone.Period) >= period - 2;
+    /// <summary>The oldest period whose zones count as recent while <paramref name="current"/> runs.</summary>
+    private static int RecentFrom(int current) => current - 2;
 
     /// <summary>
     /// Each zone's most queried names (all answers and NXDOMAIN answers) since the previous drain, then empties the
@@ -161,10 +156,10 @@ public sealed class QueryCounters
     public IReadOnlyList<ZoneTopNames> DrainTopNames()
     {
         var result = new List<ZoneTopNames>();
-        int period = Volatile.Read(ref _period);
+        int recentFrom = RecentFrom(Volatile.Read(ref _period));
         foreach (var (_, zone) in _zones)
         {
-            if (!IsRecent(zone, period))
+            if (Volatile.Read(ref zone.Period) < recentFrom)
                 continue;
             var names = Drain(zone.Names);
             var nxDomainNames = Drain(zone.NxDomainNames);

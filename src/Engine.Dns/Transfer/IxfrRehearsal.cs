@@ -20,19 +20,20 @@ public static class IxfrRehearsal
     public static IxfrRehearsalResult Run()
     {
         DnsRecord oldSoa = Soa(1), newSoa = Soa(2);
+        DnsRecord changed = Record("www", new AData(IPAddress.Parse("192.0.2.2"))), removed = Record("old.gone", new TxtData("removed with its parent"));
         var zone = ZoneSnapshot.Build(Origin,
         [
             oldSoa,
             Record("@", new NsData(Name("ns"))),
             Record("ns", new AData(IPAddress.Parse("192.0.2.1"))),
-            Record("www", new AData(IPAddress.Parse("192.0.2.2"))),
-            Record("old.gone", new TxtData("removed with its parent")),
+            changed,
+            removed,
         ]).Snapshot ?? throw new InvalidOperationException("the rehearsal zone does not build");
         var parser = new TransferStreamParser(Origin, incremental: true, (SoaData)oldSoa.Data);
         DnsRecord[] answer =
         [
             newSoa, oldSoa,
-            Record("www", new AData(IPAddress.Parse("192.0.2.2"))), Record("old.gone", new TxtData("removed with its parent")),
+            changed, removed,
             newSoa,
             Record("www", new AData(IPAddress.Parse("192.0.2.3"))), Record("new.added", new TxtData("added below a new name")),
             newSoa,

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Wire;
-
 using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Zones;
