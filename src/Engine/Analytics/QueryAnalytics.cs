@@ -27,7 +27,9 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
         int topNamesResolution = resolution == AnalyticsKeys.MinuteRows ? AnalyticsKeys.HourRows : AnalyticsKeys.DayRows;
         long span = Math.Max(1, (long)(filter.To - filter.From).TotalSeconds);
         int bucket = BucketWidths.FirstOrDefault(width => width >= resolution && span / width <= MaxPoints, BucketWidths[^1]);
-        long from = Floor(filter.From.ToUnixTimeSeconds(), bucket), to = Ceiling(filter.To.ToUnixTimeSeconds(), bucket);
+        // The end is rounded up from its exact time, not from its whole seconds: a report "until now" taken in a minute's first
+        // second would otherwise leave out what was filed in that minute so far. A range ending on a bucket's start ends there.
+        long from = Floor(filter.From.ToUnixTimeSeconds(), bucket), to = Ceiling(CeilingSeconds(filter.To), bucket);
         var used = filter with { From = DateTimeOffset.FromUnixTimeSeconds(from), To = DateTimeOffset.FromUnixTimeSeconds(to) };
 
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
@@ -117,4 +119,8 @@ public sealed class QueryAnalytics(IDbContextFactory<StoreDbContext> contexts, A
     private static long Floor(long seconds, long width) => seconds - (((seconds % width) + width) % width);
 
     private static long Ceiling(long seconds, long width) => Floor(seconds + width - 1, width);
+
+    private static long CeilingSeconds(DateTimeOffset time) =>
+        time.ToUnixTimeSeconds() + (time.UtcTicks % TimeSpan.TicksPerSecond == 0 ? 0 : 1);
+
 }

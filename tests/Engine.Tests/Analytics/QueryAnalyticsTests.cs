@@ -154,6 +154,18 @@ public sealed class QueryAnalyticsTests
     }
 
     [Fact]
+    public async Task Report_UntilATimeInABucketsFirstSecond_CountsWhatThatBucketHolds()
+    {
+        using var store = await TempStore.CreateMigratedAsync();
+        await AnalyticsRows.AddAsync(store, (AnalyticsRows.Minute(Now.AddMinutes(-1)), 2), (AnalyticsRows.Minute(Now), 3));
+
+        var untilNow = await Analytics(store).ReportAsync(new AnalyticsFilter(Now.AddMinutes(-30), Now.AddMilliseconds(300)));
+        var untilTheMinute = await Analytics(store).ReportAsync(new AnalyticsFilter(Now.AddMinutes(-30), Now));
+
+        Assert.Equal((5L, 2L), (untilNow.Total, untilTheMinute.Total));
+    }
+
+    [Fact]
     public async Task Report_ClampsItsRangeToWholeBuckets()
     {
         using var store = await TempStore.CreateMigratedAsync();
