@@ -3,6 +3,8 @@ using SecondaryPortal.Dns.Benchmarks;
 
 if (args is ["zone-load", var count])
     ZoneLoadMeasurement.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+else if (args is ["ixfr-store", var storeRecords, ..])
+    IxfrStoreMeasurement.Run(int.Parse(storeRecords, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300);
 else if (args is ["axfr-build", var axfrCount, ..])
     AxfrBuildMeasurement.Run(int.Parse(axfrCount, System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
 else if (args is ["axfr-from", var endpoint, var zone, ..])

@@ -48,11 +48,11 @@ internal static class AnalyticsStoreWriter
     {
         if (aggregates.Count == 0)
             return;
-        await using var command = Command(connection, transaction, UpsertAggregate,
+        await using var command = StoreCommand.Create(connection, transaction, UpsertAggregate,
             "resolution", "bucket", "zone", "type", "rcode", "transport", "ip", "node", "client", "count");
         foreach (var (key, count) in aggregates)
         {
-            SetValues(command, key.Resolution, key.BucketStart, key.Zone, key.QueryType, key.Rcode, key.Transport, key.IpVersion,
+            command.With(key.Resolution, key.BucketStart, key.Zone, key.QueryType, key.Rcode, key.Transport, key.IpVersion,
                 key.NodeRegion, key.ClientRegion, count);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -63,39 +63,19 @@ internal static class AnalyticsStoreWriter
     {
         if (topNames.Count == 0)
             return;
-        await using (var upsert = Command(connection, transaction, UpsertTopName, "resolution", "bucket", "zone", "nx", "name", "count"))
+        await using (var upsert = StoreCommand.Create(connection, transaction, UpsertTopName, "resolution", "bucket", "zone", "nx", "name", "count"))
         {
             foreach (var (key, count) in topNames)
             {
-                SetValues(upsert, key.Resolution, key.BucketStart, key.Zone, key.NxDomain, key.Name, count);
+                upsert.With(key.Resolution, key.BucketStart, key.Zone, key.NxDomain, key.Name, count);
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
-        await using var trim = Command(connection, transaction, TrimTopNames, "resolution", "bucket", "zone", "nx", "kept");
+        await using var trim = StoreCommand.Create(connection, transaction, TrimTopNames, "resolution", "bucket", "zone", "nx", "kept");
         foreach (var group in topNames.Keys.Select(key => (key.Resolution, key.BucketStart, key.Zone, key.NxDomain)).Distinct())
         {
-            SetValues(trim, group.Resolution, group.BucketStart, group.Zone, group.NxDomain, kept);
+            trim.With(group.Resolution, group.BucketStart, group.Zone, group.NxDomain, kept);
             await trim.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-
-    private static void SetValues(DbCommand command, params object[] values)
-    {
-        for (int i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i];
     }
 }

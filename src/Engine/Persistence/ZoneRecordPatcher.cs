@@ -110,15 +110,7 @@ internal sealed class ZoneRecordPatcher : IDisposable
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (string name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
+        var command = StoreCommand.Create(connection, transaction, sql, parameters);
         command.Prepare();
         return command;
     }

@@ -23,15 +23,8 @@ internal static class ZoneRecordRows
     /// <summary>Inserts <paramref name="records"/> for <paramref name="zoneId"/>, in order; returns how many.</summary>
     public static int Insert(DbConnection connection, DbTransaction transaction, long zoneId, IEnumerable<DnsRecord> records, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        AddParameter(command, "@zone").Value = zoneId;
-        var owner = AddParameter(command, "@owner");
-        var type = AddParameter(command, "@type");
-        var recordClass = AddParameter(command, "@class");
-        var ttl = AddParameter(command, "@ttl");
-        var data = AddParameter(command, "@data");
+        using var command = StoreCommand.Create(connection, transaction, InsertSql, "zone", "owner", "type", "class", "ttl", "data").With(zoneId);
+        var (owner, type, recordClass, ttl, data) = (command.Parameters[1], command.Parameters[2], command.Parameters[3], command.Parameters[4], command.Parameters[5]);
         command.Prepare();
         var buffer = ArrayPool<byte>.Shared.Rent(ushort.MaxValue);
         try
@@ -62,10 +55,7 @@ internal static class ZoneRecordRows
     /// </summary>
     public static IEnumerable<DnsRecord> Read(DbConnection connection, DbTransaction? transaction, long zoneId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SelectSql;
-        AddParameter(command, "@zone").Value = zoneId;
+        using var command = StoreCommand.Create(connection, transaction, SelectSql, "zone").With(zoneId);
         using var reader = command.ExecuteReader();
         var decoder = new StoredRecordDecoder();
         while (reader.Read())
@@ -78,13 +68,5 @@ internal static class ZoneRecordRows
         var writer = new DnsWriter(buffer) { CompressionEnabled = false };
         data.WriteRdata(ref writer);
         return writer.Written.ToArray();
-    }
-
-    private static DbParameter AddParameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

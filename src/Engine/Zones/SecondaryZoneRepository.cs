@@ -79,9 +79,10 @@ public sealed partial class SecondaryZoneRepository(
         ArgumentNullException.ThrowIfNull(state);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        if (!await context.Zones.AnyAsync(z => z.Id == state.ZoneId, cancellationToken))
+        var rows = new RefreshOutcomeRows(context.Database.GetDbConnection(), transaction.GetDbTransaction());
+        if (!rows.ZoneExists(state.ZoneId))
             return false;
-        await WriteStateAsync(context, state, log, seen, logLimit, cancellationToken);
+        rows.Write(state, log, seen, logLimit);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -100,25 +101,21 @@ public sealed partial class SecondaryZoneRepository(
         var stopwatch = Stopwatch.StartNew();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var zone = await context.Zones.SingleOrDefaultAsync(z => z.Id == state.ZoneId, cancellationToken);
-        if (zone is null)
-            return null;
-        long version = await StoreChangeVersion.AdvanceAsync(context, cancellationToken);
         var connection = context.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        bool patched = diffs is not null && Patch(connection, dbTransaction, snapshot.Origin, zone.Id, diffs, cancellationToken);
+        var rows = new RefreshOutcomeRows(connection, dbTransaction);
+        long version = await StoreChangeVersion.AdvanceAsync(context, cancellationToken);
+        if (!rows.UpdateZone(state.ZoneId, snapshot.Serial, snapshot.RecordCount, timeProvider.GetUtcNow(), version))
+            return null; // removed meanwhile: nothing is committed, the version's advance neither
+        bool patched = diffs is not null && Patch(connection, dbTransaction, snapshot.Origin, state.ZoneId, diffs, cancellationToken);
         if (!patched)
         {
-            await context.ZoneRecords.Where(r => r.ZoneId == zone.Id).ExecuteDeleteAsync(cancellationToken);
-            ZoneRecordRows.Insert(connection, dbTransaction, zone.Id, snapshot.Records(), cancellationToken);
+            await context.ZoneRecords.Where(r => r.ZoneId == state.ZoneId).ExecuteDeleteAsync(cancellationToken);
+            ZoneRecordRows.Insert(connection, dbTransaction, state.ZoneId, snapshot.Records(), cancellationToken);
         }
-        zone.Serial = snapshot.Serial;
-        zone.RecordCount = snapshot.RecordCount;
-        zone.UpdatedAt = timeProvider.GetUtcNow();
-        zone.Version = version;
-        await WriteStateAsync(context, state, log, seen, logLimit, cancellationToken);
+        rows.Write(state, log, seen, logLimit);
         await transaction.CommitAsync(cancellationToken);
-        LogStored(zone.Origin, snapshot.Serial, patched ? "changed rows" : "all rows", snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+        LogStored(snapshot.Origin.ToString(), snapshot.Serial, patched ? "changed rows" : "all rows", snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
         return version;
     }
 
@@ -142,35 +139,6 @@ public sealed partial class SecondaryZoneRepository(
             ZoneRecordRows.Insert(connection, transaction, zoneId, added, cancellationToken);
         }
         return patcher.ReplaceSoa(diffs[^1].NewSoa);
-    }
-
-    private static async Task WriteStateAsync(StoreDbContext context, SecondaryZoneState state, IReadOnlyList<TransferLogEntry> log,
-        IReadOnlyList<PrimarySerial> seen, int logLimit, CancellationToken cancellationToken)
-    {
-        var entry = context.SecondaryZoneStates.Attach(state);
-        entry.State = EntityState.Modified;
-        // Written by the command line and the portal (refresh, full transfer, pause) while the engine runs: never overwritten from here.
-        entry.Property(s => s.RefreshRequest).IsModified = false;
-        entry.Property(s => s.AxfrRequest).IsModified = false;
-        entry.Property(s => s.Paused).IsModified = false;
-        foreach (var line in log)
-            context.TransferLog.Add(line);
-        await context.SaveChangesAsync(cancellationToken);
-        foreach (var serial in seen)
-        {
-            await context.ZonePrimaries.Where(p => p.Id == serial.PrimaryId)
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastSeenSerial, (long)serial.Serial).SetProperty(p => p.LastSeenAt, serial.At), cancellationToken);
-        }
-        if (log.Count > 0)
-        {
-            // Keeps the newest logLimit lines: deletes every line at or below the one just past them.
-            long zoneId = state.ZoneId;
-            await context.Database.ExecuteSqlAsync(
-                $"""
-                DELETE FROM "TransferLog" WHERE "ZoneId" = {zoneId} AND "Id" <=
-                    (SELECT "Id" FROM "TransferLog" WHERE "ZoneId" = {zoneId} ORDER BY "Id" DESC LIMIT 1 OFFSET {logLimit})
-                """, cancellationToken);
-        }
     }
 
     private (TsigKey? Key, string? Error) Decrypt(StoredTsigKey stored)
