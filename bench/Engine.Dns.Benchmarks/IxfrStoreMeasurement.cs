@@ -53,6 +53,7 @@ public static class IxfrStoreMeasurement
             Console.WriteLine($"initial store of {snapshot.RecordCount:N0} records: {clock.Elapsed.TotalSeconds:F2} s");
 
             var times = new List<double>(changes);
+            var patchTimes = new List<double>(changes);
             int paused = 0;
             var soa = zone[0];
             for (uint serial = 2; serial < changes + 2; serial++)
@@ -61,7 +62,9 @@ public static class IxfrStoreMeasurement
                 var deleted = new DnsRecord(DnsName.Parse($"change{serial - 1}", Origin), 300, new AData(IPAddress.Parse("192.0.2.1")));
                 var added = new DnsRecord(DnsName.Parse($"change{serial}", Origin), 300, new AData(IPAddress.Parse("192.0.2.1")));
                 ZoneDiff diff = serial == 2 ? new(soa, next, [], [added]) : new(soa, next, [deleted], [added]);
+                clock.Restart();
                 snapshot = snapshot.Apply([diff]).Snapshot ?? throw new InvalidOperationException("the diff did not apply");
+                patchTimes.Add(clock.Elapsed.TotalMilliseconds);
                 soa = next;
                 var log = new List<TransferLogEntry> { Line(state.ZoneId, TransferLogKind.SoaCheck, serial), Line(state.ZoneId, TransferLogKind.Ixfr, serial) };
                 state.ServedSerial = serial;
@@ -73,7 +76,8 @@ public static class IxfrStoreMeasurement
                 if (GC.GetTotalPauseDuration() > pausedBefore)
                     paused++;
             }
-            Report(times, paused);
+            Report("snapshot patches", patchTimes, null);
+            Report("IXFR stores", times, paused);
         }
         finally
         {
@@ -82,15 +86,14 @@ public static class IxfrStoreMeasurement
         }
     }
 
-    private static void Report(List<double> times, int paused)
+    private static void Report(string what, List<double> times, int? paused)
     {
         var all = times.Order().ToList();
         // The first tens include the first runs of every method: reported apart, the steady state is what a running server sees.
         var steady = times.Skip(20).Order().ToList();
+        string pauses = paused is null ? "" : $"; {paused} of them include a GC pause (this program patches the whole snapshot between stores)";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{times.Count} IXFR stores: first {times[0]:F2} ms; after the first 20: median {At(steady, 0.5):F2} ms, p90 {At(steady, 0.9):F2} ms, "
-            + $"p99 {At(steady, 0.99):F2} ms, worst {steady[^1]:F2} ms (all: median {At(all, 0.5):F2} ms); "
-            + $"{paused} of them include a GC pause (this program patches the whole snapshot between stores)"));
+            $"{times.Count} {what}: first {times[0]:F2} ms; after the first 20: median {At(steady, 0.5):F2} ms, p90 {At(steady, 0.9):F2} ms, p99 {At(steady, 0.99):F2} ms, worst {steady[^1]:F2} ms (all: median {At(all, 0.5):F2} ms){pauses}"));
     }
 
     private static double At(List<double> sorted, double quantile) => sorted[Math.Min(sorted.Count - 1, (int)(quantile * sorted.Count))];

@@ -1,8 +1,8 @@
 namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>
-/// The nodes of one snapshot, never changed once the snapshot exists: a patched snapshot gets shallow
-/// copies with its changed names swapped in (see <see cref="ZoneSnapshotPatcher"/>).
+/// The nodes of one snapshot, never changed once the snapshot exists: a patched snapshot shares what did not change and
+/// has its changed names swapped in (see <see cref="ZoneSnapshotPatcher"/> and <see cref="ZoneNodeMap"/>).
 /// </summary>
 internal sealed class ZoneNodeSet
 {
@@ -13,7 +13,7 @@ internal sealed class ZoneNodeSet
     /// <param name="nsec3Map">The NSEC3 owners (kept apart: their hashed names are not part of the name tree), by lowercase relative labels.</param>
     /// <param name="nsec3Nodes">The NSEC3 owners in the order the zone listed them (the export order).</param>
     /// <param name="ordered">The nodes in canonical order, or null to sort them on first use.</param>
-    public ZoneNodeSet(Dictionary<byte[], ZoneNode> nodes, Dictionary<byte[], ZoneNode> nsec3Map, ZoneNode[] nsec3Nodes, ZoneNode[]? ordered)
+    public ZoneNodeSet(ZoneNodeMap nodes, Dictionary<byte[], ZoneNode> nsec3Map, ZoneNode[] nsec3Nodes, ZoneNode[]? ordered)
     {
         Nodes = nodes;
         Nsec3Map = nsec3Map;
@@ -22,7 +22,7 @@ internal sealed class ZoneNodeSet
     }
 
     /// <summary>Every owner name, empty non-terminals included, by lowercase relative labels.</summary>
-    public Dictionary<byte[], ZoneNode> Nodes { get; }
+    public ZoneNodeMap Nodes { get; }
 
     /// <summary>The NSEC3 owners, by lowercase relative labels.</summary>
     public Dictionary<byte[], ZoneNode> Nsec3Map { get; }

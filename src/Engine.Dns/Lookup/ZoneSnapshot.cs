@@ -13,7 +13,6 @@ namespace SecondaryPortal.Dns.Lookup;
 public sealed class ZoneSnapshot
 {
     private readonly ZoneNodeSet _set;
-    private readonly Dictionary<byte[], ZoneNode>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
     private readonly byte[] _originLower;
     private readonly DnsRecord _soa;
 
@@ -21,9 +20,8 @@ public sealed class ZoneSnapshot
     {
         Origin = origin;
         _set = set;
-        _lookup = set.Nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
         _originLower = origin.ToLowerCase().Wire.ToArray();
-        Apex = set.Nodes[[]];
+        Apex = set.Nodes.Find([]) ?? throw new ArgumentException("the zone has no apex node", nameof(set));
         Nsec = nsec;
         Nsec3 = nsec3;
         RecordCount = recordCount;
@@ -71,7 +69,7 @@ public sealed class ZoneSnapshot
     internal ZoneNode Apex { get; }
 
     /// <summary>Every owner node but the NSEC3 owners, in no particular order (outgoing transfers and diffs).</summary>
-    internal Dictionary<byte[], ZoneNode>.ValueCollection Nodes => _set.Nodes.Values;
+    internal IEnumerable<ZoneNode> Nodes => _set.Nodes.Values;
 
     /// <summary>Number of RRSIG records.</summary>
     internal int SignatureCount { get; }
@@ -89,7 +87,7 @@ public sealed class ZoneSnapshot
     internal ReadOnlySpan<byte> OriginLower => _originLower;
 
     /// <summary>The node for lowercase relative labels, or null.</summary>
-    internal ZoneNode? Node(ReadOnlySpan<byte> key) => _lookup.TryGetValue(key, out var node) ? node : null;
+    internal ZoneNode? Node(ReadOnlySpan<byte> key) => _set.Nodes.Find(key);
 
     /// <summary>TTL of negative answers: the SOA's TTL or its MINIMUM, whichever is lower (RFC 2308 §3).</summary>
     internal uint NegativeTtl { get; }
@@ -109,8 +107,8 @@ public sealed class ZoneSnapshot
     /// <summary>
     /// The zone after the diffs of an IXFR (RFC 1995 §4), as a new snapshot; this one is not changed. The result
     /// equals what <see cref="Build"/> makes of the records <see cref="ZoneDiff.TryApply"/> yields, with the same
-    /// checks on the changed data, but only the changed names are rebuilt: the cost follows the diffs, plus a
-    /// shallow copy of the node index. Fails, like <see cref="ZoneDiff.TryApply"/>, when a diff does not start at
+    /// checks on the changed data, but only the changed names are rebuilt: the cost follows the diffs (plus, now
+    /// and then, a new node index; see <see cref="ZoneNodeMap"/>). Fails, like <see cref="ZoneDiff.TryApply"/>, when a diff does not start at
     /// the serial before it, deletes a record the zone does not hold or adds one it holds: the copy has drifted
     /// and needs a full transfer.
     /// </summary>

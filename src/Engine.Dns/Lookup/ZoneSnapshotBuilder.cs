@@ -67,7 +67,7 @@ internal sealed class ZoneSnapshotBuilder
         var nsec = ordered is null ? null : ZoneStructure.BuildNsecChain(ordered);
         var nsec3 = ZoneStructure.BuildNsec3Chain(apex, _nsec3Nodes.Values, out var nsec3Nodes);
         _nodes.TrimExcess();
-        var snapshot = new ZoneSnapshot(_origin, new ZoneNodeSet(_nodes, _nsec3Nodes, nsec3Nodes, ordered), nsec, nsec3, _recordCount, _signatureCount);
+        var snapshot = new ZoneSnapshot(_origin, new ZoneNodeSet(ZoneNodeMap.Whole(_nodes), _nsec3Nodes, nsec3Nodes, ordered), nsec, nsec3, _recordCount, _signatureCount);
         return Result(snapshot);
     }
 

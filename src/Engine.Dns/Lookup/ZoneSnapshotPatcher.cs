@@ -17,7 +17,7 @@ internal sealed class ZoneSnapshotPatcher
     private readonly ZoneSnapshot _zone;
     private readonly ZoneDiffReplay _replay;
     private readonly ZoneSnapshotBuilder _builder;
-    private readonly Dictionary<byte[], ZoneNode> _nodes;
+    private readonly ZoneNodeMap.Editor _nodes;
     private readonly Dictionary<byte[], ZoneNode?> _orderEdits = new(NameKeyComparer.Instance);
     private readonly HashSet<ZoneNode> _fresh = [];
     private readonly List<(byte[] Key, OwnerRecords Owner)> _changed = [];
@@ -30,7 +30,7 @@ internal sealed class ZoneSnapshotPatcher
         _zone = zone;
         _replay = replay;
         _builder = new ZoneSnapshotBuilder(zone.Origin);
-        _nodes = new Dictionary<byte[], ZoneNode>(zone.NodeSet.Nodes, NameKeyComparer.Instance);
+        _nodes = zone.NodeSet.Nodes.Edit();
     }
 
     public static ZoneBuildResult Apply(ZoneSnapshot zone, IReadOnlyList<ZoneDiff> diffs)
@@ -61,7 +61,7 @@ internal sealed class ZoneSnapshotPatcher
         var nsec = NsecChain();
         var (nsec3Map, nsec3Nodes) = Nsec3Nodes();
         var nsec3 = Nsec3Chain(nsec3Nodes);
-        var set = new ZoneNodeSet(_nodes, nsec3Map, nsec3Nodes, _ordered);
+        var set = new ZoneNodeSet(_nodes.Seal(), nsec3Map, nsec3Nodes, _ordered);
         return _builder.Result(new ZoneSnapshot(_zone.Origin, set, nsec, nsec3, records, signatures));
     }
 
@@ -103,7 +103,7 @@ internal sealed class ZoneSnapshotPatcher
 
     private void Put(ZoneNode node)
     {
-        _nodes[node.Key] = node;
+        _nodes.Set(node);
         _orderEdits[node.Key] = node;
         _fresh.Add(node);
     }
@@ -115,7 +115,7 @@ internal sealed class ZoneSnapshotPatcher
         {
             offset += node.Key[offset] + 1;
             var key = node.Key.AsSpan(offset);
-            if (_nodes.GetAlternateLookup<ReadOnlySpan<byte>>().ContainsKey(key))
+            if (_nodes.Find(key) is not null)
                 break;
             var keyArray = key.ToArray();
             var wire = node.Wire.AsSpan(offset);
@@ -138,7 +138,7 @@ internal sealed class ZoneSnapshotPatcher
                 removed[node.Key] = null;
                 _nodes.Remove(node.Key);
                 _nsecKeys.Add(node.Key);
-                node = _nodes[SortedNodes.Parent(node.Key).ToArray()];
+                node = _nodes.Find(SortedNodes.Parent(node.Key))!;
             }
         }
         if (removed.Count > 0)
@@ -165,12 +165,12 @@ internal sealed class ZoneSnapshotPatcher
     /// </summary>
     private void UpdateFlags()
     {
-        var fresh = _fresh.Where(n => _nodes.TryGetValue(n.Key, out var current) && current == n).ToList();
+        var fresh = _fresh.Where(n => _nodes.Find(n.Key) == n).ToList();
         fresh.Sort(ZoneStructure.CanonicalOrder);
         foreach (var node in fresh)
         {
             bool apex = node.Key.Length == 0;
-            node.Flags = ZoneStructure.OwnFlags(node, apex) | (apex ? NodeFlags.None : PassedDown(_nodes[SortedNodes.Parent(node.Key).ToArray()]));
+            node.Flags = ZoneStructure.OwnFlags(node, apex) | (apex ? NodeFlags.None : PassedDown(_nodes.Find(SortedNodes.Parent(node.Key))!));
             if ((node.Flags & NodeFlags.Cname) != 0 && ZoneStructure.HasDataBesideCname(node))
                 _builder.Warn($"{ZoneStructure.NameOf(node, _zone.Origin)}: CNAME beside other data (RFC 2181 §10.1)");
             var old = _zone.Node(node.Key);
@@ -185,7 +185,7 @@ internal sealed class ZoneSnapshotPatcher
         for (int next = index + 1; next < _ordered.Length && SortedNodes.IsBelow(_ordered[next].Key, top.Key); next++)
         {
             var node = _ordered[next];
-            var parent = _nodes[SortedNodes.Parent(node.Key).ToArray()];
+            var parent = _nodes.Find(SortedNodes.Parent(node.Key))!;
             var flags = (node.Flags & ~Inherited) | PassedDown(parent);
             if (flags == node.Flags)
                 continue;
@@ -196,7 +196,7 @@ internal sealed class ZoneSnapshotPatcher
             }
             var copy = new ZoneNode(node.Key, node.Wire) { Sets = node.Sets, Flags = flags };
             _ordered[next] = copy;
-            _nodes[node.Key] = copy;
+            _nodes.Set(copy);
             _fresh.Add(copy);
             _nsecKeys.Add(node.Key);
         }
@@ -212,7 +212,7 @@ internal sealed class ZoneSnapshotPatcher
     {
         var edits = new Dictionary<byte[], ZoneNode?>(NameKeyComparer.Instance);
         foreach (var key in _nsecKeys)
-            edits[key] = _nodes.TryGetValue(key, out var node) && node.Find(RecordType.NSEC) >= 0 ? node : null;
+            edits[key] = _nodes.Find(key) is { } node && node.Find(RecordType.NSEC) >= 0 ? node : null;
         if (_zone.Nsec is null && edits.Values.All(n => n is null))
             return null;
         var owners = SortedNodes.With(_zone.Nsec?.Owners ?? [], SortedNodes.Sorted(edits));
@@ -267,7 +267,7 @@ internal sealed class ZoneSnapshotPatcher
     /// </summary>
     private Nsec3Chain? Nsec3Chain(ZoneNode[] nsec3Nodes)
     {
-        var apex = _nodes[[]];
+        var apex = _nodes.Find([])!;
         var oldParameters = Nsec3Parameters(_zone.Apex);
         var parameters = Nsec3Parameters(apex);
         bool nsec3Changed = !ReferenceEquals(nsec3Nodes, _zone.Nsec3Nodes);

@@ -55,6 +55,23 @@ public sealed class ZoneSnapshotApplyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Apply_OverAndOver_UntilTheChangesMakeANewNodeIndex_StillEqualsAFullBuild()
+    {
+        var random = new Random(12);
+        var zone = Generated(2_000);
+        var diffs = new RandomDiffs(random, zone.Origin);
+        bool madeNewIndex = false;
+        for (int step = 0; step < 400 && !madeNewIndex; step++)
+        {
+            var diff = diffs.Next(zone.Records().ToList(), 1 + random.Next(4));
+            bool carried = zone.NodeSet.Nodes.ChangeCount > 0;
+            zone = AssertApplyMatchesBuild(zone, [diff], maxNames: 100);
+            madeNewIndex = carried && zone.NodeSet.Nodes.ChangeCount == 0;
+        }
+        Assert.True(madeNewIndex, "the patches never outgrew their bound");
+    }
+
+    [Fact]
     public void Apply_WhenOnlyTheSoaChanges_KeepsEveryOtherNode()
     {
         var zone = UnitZones.Get(UnitZones.Nsec3);
