@@ -40,8 +40,8 @@ public sealed class QueryCounters
         DnsRcode.Refused, DnsRcode.YXDomain, DnsRcode.BadVers, DnsRcode.NotAuth,
     ];
 
+    private const int TypeSlots = 24;
     private const int RcodeSlots = 10;
-    private const int Slots = 24 * RcodeSlots;
 
     /// <summary>Cells of padding after each stripe's cells: 64 bytes, a cache line.</summary>
     private const int Padding = 8;
@@ -75,7 +75,7 @@ public sealed class QueryCounters
         _stripeMask = stripes - 1;
         _sketchMask = Math.Min(stripes, MaxSketchStripes) - 1;
         _stride = stripes == 1 ? CellsPerStripe : CellsPerStripe + Padding;
-        _noZone = new ZoneQueryCounters(this, null, Slots, 1);
+        _noZone = new ZoneQueryCounters(this, null, TypeSlots, 1);
     }
 
     /// <summary>The node's region, attached to every count.</summary>
@@ -203,15 +203,16 @@ public sealed class QueryCounters
     }
 
     private ZoneQueryCounters ZoneCounters(DnsName zone) =>
-        _zones.TryGetValue(zone, out var existing) ? existing : _zones.GetOrAdd(zone, name => new ZoneQueryCounters(this, name, Slots, _sketchMask + 1));
+        _zones.TryGetValue(zone, out var existing) ? existing : _zones.GetOrAdd(zone, name => new ZoneQueryCounters(this, name, TypeSlots, _sketchMask + 1));
 
     private void Increment(ZoneQueryCounters counters, RecordType queryType, DnsRcode rcode, DnsTransport transport, IpVersion ipVersion, int regionSlot)
     {
-        int slot = TypeSlot(queryType) * RcodeSlots + RcodeSlot(rcode);
+        int type = TypeSlot(queryType), code = RcodeSlot(rcode);
         int period = _period;
         if (counters.Period != period)
             counters.Period = period; // once a period: the line stays shared between the cores the rest of it
-        var block = counters.Blocks[slot] ?? AddBlock(counters.Blocks, slot);
+        var rcodes = counters.Blocks[type] ?? AddRcodes(counters.Blocks, type);
+        var block = rcodes[code] ?? AddBlock(rcodes, code);
         int stripe = Thread.GetCurrentProcessorId() & _stripeMask;
         int cell = stripe * _stride + ((regionSlot << 2) | (ipVersion == IpVersion.V6 ? 2 : 0) | (transport == DnsTransport.Tcp ? 1 : 0));
         Interlocked.Increment(ref block[cell]);
@@ -233,6 +234,12 @@ public sealed class QueryCounters
         return sketch;
     }
 
+    private static long[]?[] AddRcodes(long[]?[]?[] blocks, int type)
+    {
+        Interlocked.CompareExchange(ref blocks[type], new long[]?[RcodeSlots], null);
+        return blocks[type]!;
+    }
+
     private long[] AddBlock(long[]?[] blocks, int slot)
     {
         Interlocked.CompareExchange(ref blocks[slot], new long[_stride * (_stripeMask + 1)], null);
@@ -242,11 +249,11 @@ public sealed class QueryCounters
     private void Collect(ZoneQueryCounters zone, List<QueryCount> counts)
     {
         int cells = CellsPerStripe;
-        for (int slot = 0; slot < Slots; slot++)
+        for (int slot = 0; slot < TypeSlots * RcodeSlots; slot++)
         {
-            if (Volatile.Read(ref zone.Blocks[slot]) is not { } block)
-                continue;
             int type = slot / RcodeSlots, rcode = slot % RcodeSlots;
+            if (Volatile.Read(ref zone.Blocks[type]) is not { } rcodes || Volatile.Read(ref rcodes[rcode]) is not { } block)
+                continue;
             for (int cell = 0; cell < cells; cell++)
             {
                 long total = 0;

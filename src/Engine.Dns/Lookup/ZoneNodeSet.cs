@@ -6,6 +6,9 @@ namespace SecondaryPortal.Dns.Lookup;
 /// </summary>
 internal sealed class ZoneNodeSet
 {
+    /// <summary>The NSEC3 map of every zone without NSEC3 records; never changed (a patch that adds NSEC3 makes its own).</summary>
+    internal static readonly Dictionary<byte[], ZoneNode> NoNsec3 = new(NameKeyComparer.Instance);
+
     private readonly Lock _ordering = new();
     private ZoneNode[]? _ordered;
 

@@ -3,12 +3,13 @@ using SecondaryPortal.Dns.Wire;
 namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>
-/// One zone's counters in a <see cref="QueryCounters"/>: a block per (query type, rcode) slot, allocated the first
-/// time that pair is counted, and the zone's two kinds of top-name sketches, one per sketch stripe, each created the first
+/// One zone's counters in a <see cref="QueryCounters"/>: per query type slot a row of rcode slots, each holding a block
+/// of cells, all allocated the first time a pair is counted (a zone queried for one or two types holds a few hundred
+/// bytes, not a reference for each of the 240 pairs), and the zone's two kinds of top-name sketches, one per sketch stripe, each created the first
 /// time a name is sketched on that stripe.
 /// A <see cref="ZoneEntry"/> caches a reference to it so that counting skips the dictionary lookup.
 /// </summary>
-internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int blocks, int sketchStripes)
+internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int typeSlots, int sketchStripes)
 {
     /// <summary>The counters this belongs to (a zone table may serve several handlers, each with its counters).</summary>
     public QueryCounters Owner { get; } = owner;
@@ -16,8 +17,11 @@ internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int 
     /// <summary>The zone, or null for queries outside every zone.</summary>
     public DnsName? Zone { get; } = zone;
 
-    /// <summary>Per (type, rcode) slot: per stripe a padded run of cells indexed by region, IP version and transport.</summary>
-    public long[]?[] Blocks { get; } = new long[]?[blocks];
+    /// <summary>
+    /// Per type slot, per rcode slot: per stripe a padded run of cells indexed by region, IP version and transport; null
+    /// where nothing was counted yet.
+    /// </summary>
+    public long[]?[]?[] Blocks { get; } = new long[]?[]?[typeSlots];
 
     /// <summary>Per sketch stripe: every answer's query name since the last drain, or null before the first.</summary>
     public SpaceSavingSketch?[] Names { get; } = new SpaceSavingSketch?[sketchStripes];

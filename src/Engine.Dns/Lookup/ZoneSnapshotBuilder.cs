@@ -67,7 +67,9 @@ internal sealed class ZoneSnapshotBuilder
         var nsec = ordered is null ? null : ZoneStructure.BuildNsecChain(ordered);
         var nsec3 = ZoneStructure.BuildNsec3Chain(apex, _nsec3Nodes.Values, out var nsec3Nodes);
         _nodes.TrimExcess();
-        var snapshot = new ZoneSnapshot(_origin, new ZoneNodeSet(ZoneNodeMap.Whole(_nodes), _nsec3Nodes, nsec3Nodes, ordered), nsec, nsec3, _recordCount, _signatureCount);
+        // A zone without NSEC3 (most) shares one empty map: thousands of small zones held one each.
+        var nsec3Map = _nsec3Nodes.Count == 0 ? ZoneNodeSet.NoNsec3 : _nsec3Nodes;
+        var snapshot = new ZoneSnapshot(_origin, new ZoneNodeSet(ZoneNodeMap.Whole(_nodes), nsec3Map, nsec3Nodes, ordered), nsec, nsec3, _recordCount, _signatureCount);
         return Result(snapshot);
     }
 

@@ -94,7 +94,24 @@ public sealed partial class ZoneEventTimers : IAsyncDisposable
 
     private IScheduler Scheduler => _scheduler ?? throw new InvalidOperationException("the zone timers are not started");
 
-    private static TriggerKey TriggerKey(DnsName zone, ZoneEvent zoneEvent) => new(zoneEvent.ToString(), ZoneStore.OriginKey(zone));
+    // One group for every trigger, the zone and event in the name: Quartz's in-memory store keeps a dictionary per group,
+    // which with the zone as the group cost about 200 bytes a zone.
+    private const string TriggerGroup = "zone-events";
+
+    internal static TriggerKey TriggerKey(DnsName zone, ZoneEvent zoneEvent) => new($"{zoneEvent} {ZoneStore.OriginKey(zone)}", TriggerGroup);
+
+    /// <summary>The zone and event a trigger of these timers fires for; false for another key.</summary>
+    internal static bool TryReadKey(TriggerKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DnsName? zone, out ZoneEvent zoneEvent)
+    {
+        // The origin in presentation form escapes its spaces (RFC 1035 §5.1): the first space ends the event's name.
+        int space = key.Name.IndexOf(' ', StringComparison.Ordinal);
+        zone = null;
+        zoneEvent = default;
+        if (key.Group != TriggerGroup || space < 0 || !Enum.TryParse(key.Name.AsSpan(0, space), out zoneEvent))
+            return false;
+        zone = DnsName.Parse(key.Name[(space + 1)..]);
+        return true;
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Zone {Zone}: {Event} timer fired")]
     private partial void LogFired(string zone, ZoneEvent @event);

@@ -1,5 +1,4 @@
 using Quartz;
-using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Events;
 
 namespace SecondaryPortal.Engine.Scheduling;
@@ -7,7 +6,7 @@ namespace SecondaryPortal.Engine.Scheduling;
 /// <summary>
 /// The Quartz job every zone timer fires: it only hands the event to the zone's event loop (through
 /// <see cref="ZoneEventTimers"/>) and returns, so no Quartz worker waits on a transfer. The trigger's key says which
-/// zone (its group, the origin) and which event (its name).
+/// zone and which event (see <see cref="ZoneEventTimers.TryReadKey"/>).
 /// </summary>
 public sealed class ZoneTimerJob : IJob
 {
@@ -22,8 +21,8 @@ public sealed class ZoneTimerJob : IJob
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Scheduler.Context.TryGetValue(TimersEntry, out var owner) && owner is ZoneEventTimers timers
-            && Enum.TryParse<ZoneEvent>(context.Trigger.Key.Name, out var zoneEvent))
-            timers.Fire(DnsName.Parse(context.Trigger.Key.Group), zoneEvent);
+            && ZoneEventTimers.TryReadKey(context.Trigger.Key, out var zone, out var zoneEvent))
+            timers.Fire(zone, zoneEvent);
         return ValueTask.CompletedTask;
     }
 }

@@ -96,7 +96,8 @@ public sealed class QueryCountersTests
             counters.Count(zone, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "emea");
         long perZone = (GC.GetAllocatedBytesForCurrentThread() - before) / zones.Length;
 
-        Assert.True(perZone < 3 * 1024, $"{perZone} bytes per zone");
+        // About 1 KiB: a zone counted for one type and rcode holds one row of rcodes, not a reference for all 240 pairs (2.9 KiB).
+        Assert.True(perZone < 1536, $"{perZone} bytes per zone");
         Assert.Equal(10_000, counters.Snapshot().Count);
     }
 
