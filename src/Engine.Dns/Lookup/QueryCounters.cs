@@ -54,6 +54,12 @@ public sealed class QueryCounters
     private const int MaxSketchStripes = 8;
 
     private readonly ConcurrentDictionary<DnsName, ZoneQueryCounters> _zones = new();
+
+    /// <summary>Each zone once a period, as it is first counted in it; the fold moves them into <see cref="_recent"/>.</summary>
+    private readonly ConcurrentQueue<ZoneQueryCounters> _countedAnew = new();
+
+    /// <summary>The zones counted in the recent periods (<see cref="RecentFrom"/>): all the fold reads. Guarded by itself.</summary>
+    private readonly HashSet<ZoneQueryCounters> _recent = new(ReferenceEqualityComparer.Instance);
     private readonly ZoneQueryCounters _noZone;
     private readonly int _stripeMask;
     private readonly int _sketchMask;
@@ -130,7 +136,23 @@ public sealed class QueryCounters
     /// counted in the period this call ends or the one before it, so a count made while the previous call ran (its period
     /// read just before the change) is read by this one.
     /// </summary>
-    public IReadOnlyList<QueryCount> SnapshotRecent() => CollectCountedSince(RecentFrom(Interlocked.Increment(ref _period)));
+    public IReadOnlyList<QueryCount> SnapshotRecent()
+    {
+        int recentFrom = RecentFrom(Interlocked.Increment(ref _period));
+        var counts = new List<QueryCount>();
+        Collect(_noZone, counts);
+        lock (_recent)
+        {
+            // Only the zones counted lately are visited: enumerating 10,000 zones twice a fold was most of an idle
+            // server's CPU. A zone queued since the last fold is read now, whatever period its count noted (a thread
+            // may note a period a fold or two old), so no count is left unread for good.
+            _recent.RemoveWhere(zone => Volatile.Read(ref zone.Period) < recentFrom);
+            TakeCountedAnew();
+            foreach (var zone in _recent)
+                Collect(zone, counts);
+        }
+        return counts;
+    }
 
     private List<QueryCount> CollectCountedSince(int period)
     {
@@ -156,23 +178,34 @@ public sealed class QueryCounters
     public IReadOnlyList<ZoneTopNames> DrainTopNames()
     {
         var result = new List<ZoneTopNames>();
-        int recentFrom = RecentFrom(Volatile.Read(ref _period));
-        foreach (var (_, zone) in _zones)
+        lock (_recent)
         {
-            if (Volatile.Read(ref zone.Period) < recentFrom)
-                continue;
-            var names = Drain(zone.Names);
-            var nxDomainNames = Drain(zone.NxDomainNames);
-            if (names.Count == 0)
-            {
-                // A sample added between the drain and this release is lost with the sketch, as a skipped one would be.
-                Array.Clear(zone.Names);
-                Array.Clear(zone.NxDomainNames);
-                continue;
-            }
-            result.Add(new ZoneTopNames(zone.Zone!, names, nxDomainNames));
+            TakeCountedAnew();
+            foreach (var zone in _recent)
+                DrainInto(result, zone);
         }
         return result;
+    }
+
+    private void DrainInto(List<ZoneTopNames> result, ZoneQueryCounters zone)
+    {
+        var names = Drain(zone.Names);
+        var nxDomainNames = Drain(zone.NxDomainNames);
+        if (names.Count == 0)
+        {
+            // A sample added between the drain and this release is lost with the sketch, as a skipped one would be.
+            Array.Clear(zone.Names);
+            Array.Clear(zone.NxDomainNames);
+            return;
+        }
+        result.Add(new ZoneTopNames(zone.Zone!, names, nxDomainNames));
+    }
+
+    /// <summary>Adds the zones first counted in a period since the last call to <see cref="_recent"/> (held by the caller).</summary>
+    private void TakeCountedAnew()
+    {
+        while (_countedAnew.TryDequeue(out var zone))
+            _recent.Add(zone);
     }
 
     /// <summary>
@@ -209,13 +242,15 @@ public sealed class QueryCounters
     {
         int type = TypeSlot(queryType), code = RcodeSlot(rcode);
         int period = _period;
-        if (counters.Period != period)
-            counters.Period = period; // once a period: the line stays shared between the cores the rest of it
         var rcodes = counters.Blocks[type] ?? AddRcodes(counters.Blocks, type);
         var block = rcodes[code] ?? AddBlock(rcodes, code);
         int stripe = Thread.GetCurrentProcessorId() & _stripeMask;
         int cell = stripe * _stride + ((regionSlot << 2) | (ipVersion == IpVersion.V6 ? 2 : 0) | (transport == DnsTransport.Tcp ? 1 : 0));
         Interlocked.Increment(ref block[cell]);
+        // Once a period: the line stays shared between the cores the rest of it, and one thread queues the zone for the
+        // fold, after its count, so the fold that takes the zone reads the count.
+        if (counters.Period != period && Interlocked.Exchange(ref counters.Period, period) != period && counters.Zone is not null)
+            _countedAnew.Enqueue(counters);
     }
 
     private void Sketch(ZoneQueryCounters counters, ReadOnlySpan<byte> lowercaseName, DnsRcode rcode)

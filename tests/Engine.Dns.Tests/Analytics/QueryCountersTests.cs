@@ -119,6 +119,49 @@ public sealed class QueryCountersTests
     }
 
     [Fact]
+    public void SnapshotRecent_ReadsAZoneAgain_OnceItIsCountedAgainAfterGoingQuiet()
+    {
+        var counters = new QueryCounters();
+        var returning = DnsName.Parse("returning.example.");
+        counters.Count(returning, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+        for (int fold = 0; fold < 4; fold++)
+            counters.SnapshotRecent();
+        Assert.DoesNotContain(counters.SnapshotRecent(), count => count.Zone == returning);
+
+        counters.Count(returning, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+
+        var read = Assert.Single(counters.SnapshotRecent(), count => count.Zone == returning);
+        Assert.Equal(2, read.Count);
+    }
+
+    [Fact]
+    public async Task SnapshotRecent_WhileZonesAreCountedOnAnotherThread_ReadsEveryZone()
+    {
+        var counters = new QueryCounters();
+        var zones = Enumerable.Range(0, 20_000).Select(i => DnsName.Parse($"z{i}.example.")).ToArray();
+        var read = new HashSet<DnsName?>();
+        int folds = 0;
+        using var counted = new CancellationTokenSource();
+        var folding = Task.Run(() =>
+        {
+            while (!counted.IsCancellationRequested)
+            {
+                read.UnionWith(counters.SnapshotRecent().Select(count => count.Zone));
+                Interlocked.Increment(ref folds);
+            }
+        });
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref folds) > 0, TimeSpan.FromSeconds(30)), "no fold ran");
+
+        foreach (var zone in zones) // folds run back to back meanwhile, far more often than the 5 s of a server
+            counters.Count(zone, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+        await counted.CancelAsync();
+        await folding;
+        read.UnionWith(counters.SnapshotRecent().Select(count => count.Zone));
+
+        Assert.All(zones, zone => Assert.Contains(zone, read));
+    }
+
+    [Fact]
     public void SnapshotRecent_GivesTheSameCumulativeCountsAsSnapshot_ForTheZonesItReads()
     {
         var counters = new QueryCounters(WithRegions);
