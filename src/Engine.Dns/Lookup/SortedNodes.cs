@@ -36,12 +36,23 @@ internal static class SortedNodes
     /// </summary>
     public static ZoneNode[] With(ZoneNode[] sorted, IReadOnlyList<(byte[] Key, ZoneNode? Node)> edits)
     {
-        var result = new ZoneNode[sorted.Length + edits.Count];
-        int next = 0, count = 0;
-        foreach (var (key, node) in edits)
+        // Each edit's place is found once, and the result sized exactly: a million names are one array on the large object
+        // heap, and trimming an oversized one copied it all a second time.
+        var places = new (int Floor, bool Present)[edits.Count];
+        int length = sorted.Length;
+        for (int i = 0; i < edits.Count; i++)
         {
+            var (key, node) = edits[i];
             int floor = Floor(sorted, key);
             bool present = floor >= 0 && sorted[floor].Key.AsSpan().SequenceEqual(key);
+            places[i] = (floor, present);
+            length += (node is null ? 0 : 1) - (present ? 1 : 0);
+        }
+        var result = new ZoneNode[length];
+        int next = 0, count = 0;
+        for (int i = 0; i < edits.Count; i++)
+        {
+            var (floor, present) = places[i];
             int end = present ? floor : floor + 1;
             if (end > next)
             {
@@ -49,12 +60,10 @@ internal static class SortedNodes
                 count += end - next;
             }
             next = Math.Max(next, floor + 1);
-            if (node is not null)
+            if (edits[i].Node is { } node)
                 result[count++] = node;
         }
         Array.Copy(sorted, next, result, count, sorted.Length - next);
-        count += sorted.Length - next;
-        Array.Resize(ref result, count);
         return result;
     }
 
