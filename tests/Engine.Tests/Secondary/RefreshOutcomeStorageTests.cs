@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
@@ -176,14 +173,8 @@ public sealed class RefreshOutcomeStorageTests
     private static LogLine Line(long zoneId, TransferLogKind kind, long? serial) =>
         new(zoneId, Noon, "192.0.2.1:53 key primary-key.", kind, serial, 12, 3456, 78, null, 0, 0, null);
 
-    private static async Task<(SecondaryZoneRepository Repository, SecondaryZoneState State)> AddZoneAsync(TempStore temp)
-    {
-        var protector = new TsigSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(temp.Directory, "keys"))));
-        var catalog = new SecondaryZoneCatalog(temp.Contexts, protector, TimeProvider.System, NullLogger<SecondaryZoneCatalog>.Instance);
-        Assert.True((await catalog.AddAsync(Origin, [new IPEndPoint(IPAddress.Loopback, 53)])).Succeeded);
-        var repository = new SecondaryZoneRepository(temp.Contexts, protector, TimeProvider.System, NullLogger<SecondaryZoneRepository>.Instance);
-        return (repository, Assert.Single(await repository.LoadAllAsync()).State);
-    }
+    private static Task<(SecondaryZoneRepository Repository, SecondaryZoneState State)> AddZoneAsync(TempStore temp) =>
+        StoredSecondaryZone.AddAsync(temp, Origin);
 
     private static async Task<long> PrimaryIdAsync(TempStore temp)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
@@ -7,7 +6,6 @@ using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace SecondaryPortal.Engine.Tests.Secondary;
 
@@ -99,15 +97,8 @@ public sealed class TransferStorageTests
         Assert.Equal([7L, 8L, 9L, 10L, 11L], kept.Select(s => s!.Value));
     }
 
-    private static async Task<(SecondaryZoneRepository Repository, SecondaryZoneState State)> AddZoneAsync(TempStore temp)
-    {
-        var protector = new TsigSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(temp.Directory, "keys"))));
-        var catalog = new SecondaryZoneCatalog(temp.Contexts, protector, TimeProvider.System, NullLogger<SecondaryZoneCatalog>.Instance);
-        Assert.True((await catalog.AddAsync(Origin, [new IPEndPoint(IPAddress.Loopback, 53)])).Succeeded);
-        var repository = new SecondaryZoneRepository(temp.Contexts, protector, TimeProvider.System, NullLogger<SecondaryZoneRepository>.Instance);
-        var definition = Assert.Single(await repository.LoadAllAsync());
-        return (repository, definition.State);
-    }
+    private static Task<(SecondaryZoneRepository Repository, SecondaryZoneState State)> AddZoneAsync(TempStore temp) =>
+        StoredSecondaryZone.AddAsync(temp, Origin);
 
     private static ZoneSnapshot Build(IEnumerable<DnsRecord> records) => ZoneSnapshot.Build(Origin, records).Snapshot!;
 
