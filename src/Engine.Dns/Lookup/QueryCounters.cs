@@ -127,7 +127,14 @@ public sealed class QueryCounters
     }
 
     /// <summary>The cumulative counts, one entry per combination seen at least once. Exact.</summary>
-    public IReadOnlyList<QueryCount> Snapshot() => CollectCountedSince(int.MinValue);
+    public IReadOnlyList<QueryCount> Snapshot()
+    {
+        var counts = new List<QueryCount>();
+        Collect(_noZone, counts);
+        foreach (var (_, zone) in _zones) // enumerated in place: Values copies every zone into a new list under all the locks
+            Collect(zone, counts);
+        return counts;
+    }
 
     /// <summary>
     /// The cumulative counts, as <see cref="Snapshot"/>, of the zones counted lately, and a new period begins: for a fold at
@@ -149,18 +156,6 @@ public sealed class QueryCounters
             _recent.RemoveWhere(zone => Volatile.Read(ref zone.Period) < recentFrom);
             TakeCountedAnew();
             foreach (var zone in _recent)
-                Collect(zone, counts);
-        }
-        return counts;
-    }
-
-    private List<QueryCount> CollectCountedSince(int period)
-    {
-        var counts = new List<QueryCount>();
-        Collect(_noZone, counts);
-        foreach (var (_, zone) in _zones) // enumerated in place: Values copies every zone into a new list under all the locks
-        {
-            if (Volatile.Read(ref zone.Period) >= period)
                 Collect(zone, counts);
         }
         return counts;

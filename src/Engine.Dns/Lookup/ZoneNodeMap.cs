@@ -45,8 +45,10 @@ internal sealed class ZoneNodeMap
     {
         if (_changes is not null && _changesLookup.TryGetValue(key, out var changed))
             return changed;
-        return _sharedLookup.TryGetValue(key, out var node) ? node : null;
+        return FindShared(key);
     }
+
+    private ZoneNode? FindShared(ReadOnlySpan<byte> key) => _sharedLookup.TryGetValue(key, out var node) ? node : null;
 
     /// <summary>A copy to change, for the next snapshot; this map stays as it is.</summary>
     public Editor Edit() => new(this);
@@ -92,7 +94,7 @@ internal sealed class ZoneNodeMap
 
         /// <summary>The node of <paramref name="key"/> as edited so far, or null.</summary>
         public ZoneNode? Find(ReadOnlySpan<byte> key) =>
-            _changesLookup.TryGetValue(key, out var changed) ? changed : _base._sharedLookup.TryGetValue(key, out var node) ? node : null;
+            _changesLookup.TryGetValue(key, out var changed) ? changed : _base.FindShared(key);
 
         /// <summary>Puts <paramref name="node"/> in place of whatever its name held.</summary>
         public void Set(ZoneNode node)

@@ -56,12 +56,6 @@ internal static class StoreChangeVersion
         return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static DbCommand CreateCommand(StoreDbContext context, string sql)
-    {
-        var connection = context.Database.GetDbConnection();
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
-    }
+    private static DbCommand CreateCommand(StoreDbContext context, string sql) =>
+        StoreCommand.Create(context.Database.GetDbConnection(), context.Database.CurrentTransaction?.GetDbTransaction(), sql);
 }
