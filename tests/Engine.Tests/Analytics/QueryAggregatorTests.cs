@@ -40,6 +40,27 @@ public sealed class QueryAggregatorTests
     }
 
     [Fact]
+    public void Emptying_AFoldAfterABurst_GivesBackItsRoom_WhileASteadyLoadKeepsItsTable()
+    {
+        var burst = Filled(10_000);
+        var steady = Filled(1_000);
+        int steadyRoom = steady.Capacity;
+
+        QueryAggregator.Empty(burst); // the burst's fold
+        QueryAggregator.Empty(burst); // the next, with nothing to file
+        QueryAggregator.Empty(steady);
+        foreach (var (key, count) in Filled(1_000))
+            steady.Add(key, count);
+        QueryAggregator.Empty(steady);
+
+        Assert.Empty(burst);
+        Assert.InRange(burst.Capacity, 0, 2 * 256);
+        Assert.Equal(steadyRoom, steady.Capacity);
+
+        static Dictionary<int, long> Filled(int count) => Enumerable.Range(0, count).ToDictionary(i => i, i => (long)i);
+    }
+
+    [Fact]
     public async Task Fold_FilesTopNamesUnderTheirHourAndDay_NxDomainNamesApart()
     {
         using var store = await TempStore.CreateMigratedAsync();
