@@ -6,6 +6,7 @@ using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
+using SecondaryPortal.Portal.Memory;
 
 namespace SecondaryPortal.Portal.Hosting;
 
@@ -14,7 +15,7 @@ public static class PortalServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the store (migrated at start), the publisher that loads stored zones into the zone table, the transfer engine
-    /// that keeps secondary zones in sync with their primaries, and the DNS listeners answering from that table, and the aggregator filing their query counts. Hosted services start in registration order, so the schema is
+    /// that keeps secondary zones in sync with their primaries, and the DNS listeners answering from that table, the aggregator filing their query counts, and the reclaimer giving a burst's garbage back. Hosted services start in registration order, so the schema is
     /// current before zones load, and stored zones are marked loading (SERVFAIL) before the first query.
     /// </summary>
     public static IServiceCollection AddSecondaryPortalServer(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +30,8 @@ public static class PortalServiceCollectionExtensions
         services.AddPrimaryTransfers();
         services.AddDnsResponder(configuration);
         services.AddQueryAnalytics(AnalyticsConfiguration.Options(configuration));
+        services.AddSingleton(MemoryConfiguration.Options(configuration));
+        services.AddHostedService<BurstMemoryReclaimer>();
         return services;
     }
 
