@@ -61,6 +61,9 @@ public sealed class QueryCounters
     /// <summary>The zones counted in the recent periods (<see cref="RecentFrom"/>): all the fold reads. Guarded by itself.</summary>
     private readonly HashSet<ZoneQueryCounters> _recent = new(ReferenceEqualityComparer.Instance);
     private readonly ZoneQueryCounters _noZone;
+
+    /// <summary>Completed by the first count after <see cref="NextCountAsync"/> armed it; null when nobody waits.</summary>
+    private TaskCompletionSource? _nextCount;
     private readonly int _stripeMask;
     private readonly int _sketchMask;
     private readonly int _stride;
@@ -161,6 +164,24 @@ public sealed class QueryCounters
         return counts;
     }
 
+    /// <summary>
+    /// Completes at the first count made after this call (one waiter: a later call replaces an earlier one's task, which
+    /// then never completes). For a fold that sleeps while nothing is counted: armed before it reads the counters, a count
+    /// that fold misses wakes the wait.
+    /// </summary>
+    public Task NextCountAsync()
+    {
+        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _nextCount, next);
+        return next.Task;
+    }
+
+    private void WakeWaiter(TaskCompletionSource waiter)
+    {
+        if (Interlocked.CompareExchange(ref _nextCount, null, waiter) == waiter)
+            waiter.TrySetResult();
+    }
+
     /// <summary>The oldest period whose zones count as recent while <paramref name="current"/> runs.</summary>
     private static int RecentFrom(int current) => current - 2;
 
@@ -242,6 +263,9 @@ public sealed class QueryCounters
         int stripe = Thread.GetCurrentProcessorId() & _stripeMask;
         int cell = stripe * _stride + ((regionSlot << 2) | (ipVersion == IpVersion.V6 ? 2 : 0) | (transport == DnsTransport.Tcp ? 1 : 0));
         Interlocked.Increment(ref block[cell]);
+        // One read of a field written once a fold: only the first count after the fold went to sleep wakes it.
+        if (Volatile.Read(ref _nextCount) is { } waiter)
+            WakeWaiter(waiter);
         // Once a period: the line stays shared between the cores the rest of it, and one thread queues the zone for the
         // fold, after its count, so the fold that takes the zone reads the count.
         if (counters.Period != period && Interlocked.Exchange(ref counters.Period, period) != period && counters.Zone is not null)

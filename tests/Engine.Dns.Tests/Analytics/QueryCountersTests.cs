@@ -102,6 +102,22 @@ public sealed class QueryCountersTests
     }
 
     [Fact]
+    public async Task NextCount_CompletesAtTheFirstCountAfterItWasAsked_InAZoneOrOutsideEveryZone()
+    {
+        var counters = new QueryCounters();
+        counters.Count(Example, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+        var inAZone = counters.NextCountAsync();
+        bool beforeACount = inAZone.IsCompleted;
+        counters.Count(Example, null, RecordType.A, DnsRcode.NoError, DnsTransport.Udp, IpVersion.V4, "other");
+        var outside = counters.NextCountAsync();
+        counters.Count(null, null, RecordType.A, DnsRcode.Refused, DnsTransport.Udp, IpVersion.V4, "other");
+
+        Assert.False(beforeACount);
+        await inAZone.WaitAsync(TimeSpan.FromSeconds(5));
+        await outside.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void SnapshotRecent_ReadsAZoneForTwoMoreCallsAfterItsLastCount_ThenNoLonger()
     {
         var counters = new QueryCounters();

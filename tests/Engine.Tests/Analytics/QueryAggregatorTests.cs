@@ -7,6 +7,7 @@ using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
+using SecondaryPortal.Testing;
 
 namespace SecondaryPortal.Engine.Tests.Analytics;
 
@@ -131,6 +132,44 @@ public sealed class QueryAggregatorTests
 
         Assert.Equal(0, filed);
         Assert.Equal(opened + 1, contexts.Created); // only the fold with a query to file
+    }
+
+    [Fact]
+    public async Task Run_WhileNothingIsCounted_Sleeps_AndTheNextQueryWakesItToFold()
+    {
+        using var store = await TempStore.CreateMigratedAsync();
+        var counters = new QueryCounters(new ResponderOptions { Region = "ams" });
+        var clock = new SteppedTimeProvider();
+        var interval = TimeSpan.FromSeconds(5);
+        var aggregator = new QueryAggregator(counters, store.Contexts,
+            new AnalyticsOptions { FlushInterval = interval, RetentionSweepInterval = TimeSpan.FromHours(1) }, clock, NullLogger<QueryAggregator>.Instance);
+        await aggregator.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(() => aggregator.Folds == 1 && clock.ArmedTimers == 1); // the first fold, then asleep until the sweep
+
+        for (int i = 0; i < 12; i++)
+            clock.Advance(interval);
+        long idleFolds = aggregator.Folds;
+        Ask(counters, "www", RecordType.A, times: 3);
+        await WaitUntilAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1)); // woken, the loop waits one interval, then folds
+            return aggregator.Folds == 2;
+        });
+        await aggregator.StopAsync(CancellationToken.None);
+
+        Assert.Equal(1, idleFolds);
+        await using var context = store.CreateContext();
+        Assert.Equal(3, await context.QueryAggregates.Where(r => r.Resolution == 60).SumAsync(r => r.Count));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the aggregator did not get there within 10 s");
+            await Task.Delay(5);
+        }
     }
 
     private sealed class CountingContexts(IDbContextFactory<StoreDbContext> inner) : IDbContextFactory<StoreDbContext>
