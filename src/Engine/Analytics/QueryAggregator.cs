@@ -8,8 +8,8 @@ namespace SecondaryPortal.Engine.Analytics;
 
 /// <summary>
 /// Folds the responder's counters into the store every <see cref="AnalyticsOptions.FlushInterval"/> while queries are
-/// counted (an idle server sleeps until the next query): the queries since
-/// the previous fold are added to the current minute's row and to its hour's row (so the hour rows are the roll-up of
+/// counted (an idle server sleeps until the next query): the queries since the previous fold are added to the current
+/// minute's row and to its hour's row (so the hour rows are the roll-up of
 /// the minutes as they are written, and a report over days reads a few hundred hour rows instead of thousands of
 /// minute rows), the zones' top names to the hour's and the day's. Rows past their retention are deleted every
 /// <see cref="AnalyticsOptions.RetentionSweepInterval"/>. A fold that cannot write keeps its counts and adds them to the
@@ -105,8 +105,8 @@ public sealed partial class QueryAggregator(
     /// <summary>
     /// Folds every <see cref="AnalyticsOptions.FlushInterval"/> while queries are counted. A fold that files nothing puts
     /// the loop to sleep until the next query is counted (or the next retention sweep is due): an idle server does not
-    /// wake every interval to find nothing, which with the thread pool's wake-ups it causes was about a quarter of its
-    /// idle CPU (bench/README.md).
+    /// wake every interval to find nothing, and each such wake-up kept the thread pool's gate thread polling for two
+    /// seconds more (bench/README.md).
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -12,16 +12,7 @@ public static class AnalyticsConfiguration
     /// <summary>The options, defaults for keys not set.</summary>
     public static AnalyticsOptions Options(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        AnalyticsOptions options;
-        try
-        {
-            options = configuration.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidOperationException($"Analytics: {e.Message}", e);
-        }
+        var options = SettingsSection.Read<AnalyticsOptions>(configuration, "Analytics");
         Require(options.FlushInterval > TimeSpan.Zero, "FlushInterval", "must be longer than zero");
         Require(options.RetentionSweepInterval > TimeSpan.Zero, "RetentionSweepInterval", "must be longer than zero");
         // Reports switch to hour rows beyond the minute retention, so hours must outlive minutes.
@@ -31,9 +22,6 @@ public static class AnalyticsConfiguration
         return options;
     }
 
-    private static void Require(bool condition, string key, string rule)
-    {
-        if (!condition)
-            throw new InvalidOperationException($"Analytics:{key} {rule}.");
-    }
+    private static void Require(bool condition, string key, string rule) =>
+        SettingsSection.Require(condition, "Analytics", key, rule);
 }

@@ -4,24 +4,15 @@ namespace SecondaryPortal.Portal.Hosting;
 
 /// <summary>
 /// Reads when a quiet server gives a burst's garbage back from the <c>Memory</c> section: ReclaimAfterBursts,
-/// CheckInterval (a TimeSpan, "00:00:30"), BurstMegabytes, QuietMegabytes, MaxLiveMegabytes. A bad value stops the start with a message
-/// naming its key.
+/// CheckInterval (a TimeSpan, "00:00:30"), BurstMegabytes, QuietMegabytes, MaxLiveMegabytes. A bad value stops the
+/// start with a message naming its key.
 /// </summary>
 public static class MemoryConfiguration
 {
     /// <summary>The options, defaults for keys not set.</summary>
     public static MemoryReclaimOptions Options(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        MemoryReclaimOptions options;
-        try
-        {
-            options = configuration.GetSection("Memory").Get<MemoryReclaimOptions>() ?? new MemoryReclaimOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidOperationException($"Memory: {e.Message}", e);
-        }
+        var options = SettingsSection.Read<MemoryReclaimOptions>(configuration, "Memory");
         Require(options.CheckInterval > TimeSpan.Zero, "CheckInterval", "must be longer than zero");
         Require(options.BurstMegabytes >= 1, "BurstMegabytes", "must be at least 1");
         Require(options.QuietMegabytes >= 0 && options.QuietMegabytes < options.BurstMegabytes, "QuietMegabytes",
@@ -30,9 +21,6 @@ public static class MemoryConfiguration
         return options;
     }
 
-    private static void Require(bool condition, string key, string rule)
-    {
-        if (!condition)
-            throw new InvalidOperationException($"Memory:{key} {rule}.");
-    }
+    private static void Require(bool condition, string key, string rule) =>
+        SettingsSection.Require(condition, "Memory", key, rule);
 }

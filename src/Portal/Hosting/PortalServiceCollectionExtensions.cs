@@ -15,8 +15,10 @@ public static class PortalServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the store (migrated at start), the publisher that loads stored zones into the zone table, the transfer engine
-    /// that keeps secondary zones in sync with their primaries, and the DNS listeners answering from that table, the aggregator filing their query counts, and the reclaimer giving a burst's garbage back. Hosted services start in registration order, so the schema is
-    /// current before zones load, and stored zones are marked loading (SERVFAIL) before the first query.
+    /// that keeps secondary zones in sync with their primaries, the DNS listeners answering from that table, the
+    /// aggregator filing their query counts, and the reclaimer giving a burst's garbage back. Hosted services start in
+    /// registration order, so the schema is current before zones load, and stored zones are marked loading (SERVFAIL)
+    /// before the first query.
     /// </summary>
     public static IServiceCollection AddSecondaryPortalServer(this IServiceCollection services, IConfiguration configuration)
     {

@@ -12,16 +12,7 @@ public static class TransferConfiguration
     /// <summary>The options, defaults for keys not set.</summary>
     public static TransferOptions Options(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        TransferOptions options;
-        try
-        {
-            options = configuration.GetSection("Transfers").Get<TransferOptions>() ?? new TransferOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidOperationException($"Transfers: {e.Message}", e);
-        }
+        var options = SettingsSection.Read<TransferOptions>(configuration, "Transfers");
         options.Validate();
         return options;
     }

@@ -2,22 +2,16 @@ namespace SecondaryPortal.Portal.Memory;
 
 /// <summary>
 /// Tells, from the process's allocation total read at a steady interval, when a burst of allocation has ended: at least
-/// <see cref="BurstBytes"/> allocated since the last collection asked for, and then an interval with at most
-/// <see cref="QuietBytes"/>. A busy process never reads as quiet (its own collections keep its heap in shape); an idle
-/// one that has not had a burst is left alone.
+/// <c>burstBytes</c> allocated since the last collection asked for, and then an interval with at most <c>quietBytes</c>.
+/// A busy process never reads as quiet (its own collections keep its heap in shape); an idle one that has not had a
+/// burst is left alone.
 /// </summary>
 internal sealed class AllocationBurst(long burstBytes, long quietBytes)
 {
     private long _lastRead;
     private long _atLastCollection;
 
-    /// <summary>Bytes to allocate after the last collection asked for before a quiet interval asks for another.</summary>
-    public long BurstBytes => burstBytes;
-
-    /// <summary>The most an interval may allocate and still count as quiet.</summary>
-    public long QuietBytes => quietBytes;
-
-    /// <summary>True when the interval up to the last reading allocated at most <see cref="QuietBytes"/>.</summary>
+    /// <summary>True when the interval up to the last reading allocated at most <c>quietBytes</c>.</summary>
     public bool WasQuiet { get; private set; }
 
     /// <summary>
