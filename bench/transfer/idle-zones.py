@@ -101,8 +101,9 @@ def main():
         if served(bind_port, zones[-1:], 120) is None:
             sys.exit("BIND did not load the zones")
         data = [f"--Storage:DataDirectory={work}/ours"]
+        log = open(f"{work}/ours.log", "w")
         ours = subprocess.Popen(["dotnet", PORTAL, *data, f"--Dns:Listen:0=127.0.0.1:{ours_port}", "--urls", "http://127.0.0.1:0"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=log, stderr=log)
         procs.append(ours)
         time.sleep(3)  # our host is up before the zones are added; Knot transfers its zones as it starts
         knot = subprocess.Popen(["/usr/sbin/knotd", "-c", f"{work}/knot/knot.conf"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -138,6 +139,9 @@ def main():
         print("| secondary | all zones served after s | idle CPU % of one core, first minute | idle CPU %, settled | PSS MiB |")
         print("| --- | ---: | ---: | ---: | ---: |")
         print("\n".join(rows))
+        with open(f"{work}/ours.log") as f:  # what the burst reclaimer did (src/Portal/Memory), if anything
+            lines = f.read().splitlines()
+        print("".join(f"\nour log: {line.strip()}" for i, line in enumerate(lines) if "BurstMemoryReclaimer" in lines[i - 1]))
     finally:
         for p in procs:
             p.kill()

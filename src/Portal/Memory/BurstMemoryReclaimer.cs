@@ -52,18 +52,20 @@ public sealed partial class BurstMemoryReclaimer : BackgroundService
     private void Check()
     {
         bool quietAfterBurst = _burst.EndedWith(GC.GetTotalAllocatedBytes());
-        if (_measuringSince is { } since && HeapFigures.AfterBackgroundCollection(since) is { } heap)
+        if (_measuringSince is { } since && HeapFigures.AfterFullCollection(since) is { } heap)
         {
             _measuringSince = null;
             // Busy again since the measure: the figures are stale, and the process's own collections will follow.
-            if (_burst.WasQuiet && heap.WorthCompacting(_options.BurstMegabytes << 20, _options.MaxLiveMegabytes << 20))
+            if (!_burst.WasQuiet)
+                return;
+            if (heap.WorthCompacting(_options.BurstMegabytes << 20, _options.MaxLiveMegabytes << 20))
                 Compact(heap);
             else
                 LogKept(_logger, heap.GarbageBytes >> 20, heap.LiveBytes >> 20);
         }
         else if (quietAfterBurst && _measuringSince is null)
         {
-            _measuringSince = GC.GetGCMemoryInfo(GCKind.Background).Index;
+            _measuringSince = HeapFigures.LastFullCollection;
             GC.Collect(2, GCCollectionMode.Forced, blocking: false);
         }
     }
@@ -83,6 +85,7 @@ public sealed partial class BurstMemoryReclaimer : BackgroundService
         Message = "Memory: gave back {Freed} MiB of a burst's garbage ({Committed} MiB of managed heap left, {Live} MiB alive); the collection paused the process for {PauseMilliseconds:F0} ms")]
     private static partial void LogCompacted(ILogger logger, long freed, long committed, long live, double pauseMilliseconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Memory: a burst left {Garbage} MiB of garbage beside {Live} MiB alive; not worth a compacting pause")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Memory: a burst left {Garbage} MiB of garbage beside {Live} MiB alive; kept, as not worth a compacting pause")]
     private static partial void LogKept(ILogger logger, long garbage, long live);
 }

@@ -1,19 +1,28 @@
 namespace SecondaryPortal.Portal.Memory;
 
 /// <summary>
-/// The managed heap as a full collection left it: what it holds committed and what is alive in it. Read after a
-/// background collection, so the dead objects of every generation are counted as free space, not as alive.
+/// The managed heap as a full collection left it: what it holds committed and what is alive in it. Read after a full
+/// collection, so the dead objects of every generation are counted as free space, not as alive.
 /// </summary>
 internal readonly record struct HeapFigures(long CommittedBytes, long LiveBytes)
 {
     /// <summary>Committed memory holding no live object: what a compacting collection would give back.</summary>
     public long GarbageBytes => CommittedBytes - LiveBytes;
 
-    /// <summary>The figures of the last background collection, or null when none has run since <paramref name="sinceIndex"/>.</summary>
-    public static HeapFigures? AfterBackgroundCollection(long sinceIndex)
+    /// <summary>The index of the last full collection, background or blocking.</summary>
+    public static long LastFullCollection =>
+        Math.Max(GC.GetGCMemoryInfo(GCKind.Background).Index, GC.GetGCMemoryInfo(GCKind.FullBlocking).Index);
+
+    /// <summary>
+    /// The figures of the last full collection, or null when none has run after the one numbered
+    /// <paramref name="sinceIndex"/>. A collection asked for in the background may run blocking, at the runtime's choice.
+    /// </summary>
+    public static HeapFigures? AfterFullCollection(long sinceIndex)
     {
-        var info = GC.GetGCMemoryInfo(GCKind.Background);
-        return info.Index > sinceIndex ? new HeapFigures(info.TotalCommittedBytes, info.HeapSizeBytes - info.FragmentedBytes) : null;
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var last = background.Index > blocking.Index ? background : blocking;
+        return last.Index > sinceIndex ? new HeapFigures(last.TotalCommittedBytes, last.HeapSizeBytes - last.FragmentedBytes) : null;
     }
 
     /// <summary>
