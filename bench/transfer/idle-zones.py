@@ -74,6 +74,21 @@ def pss_mib(pid):
     return total / 1024
 
 
+def smaps_by_kind(pid):
+    """PSS in MiB by what is mapped: anonymous memory (the GC's and the C heap), images, the runtime's double mapping."""
+    kinds, kind = {}, None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            fields = line.split()
+            if "-" in fields[0] and len(fields) >= 5 and ":" not in fields[0]:
+                path = fields[5] if len(fields) > 5 else ""
+                kind = ("double-mapped code" if path.startswith("/memfd:doublemapper") else "anonymous" if not path or path == "[heap]"
+                        else "managed images" if path.endswith(".dll") else "native libraries" if ".so" in path else "other")
+            elif fields[0] == "Pss:":
+                kinds[kind] = kinds.get(kind, 0) + int(fields[1])
+    return ", ".join(f"{name} {kb / 1024:.0f}" for name, kb in sorted(kinds.items(), key=lambda item: -item[1]))
+
+
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     idle = int(sys.argv[2]) if len(sys.argv) > 2 else 60
@@ -142,6 +157,7 @@ def main():
         with open(f"{work}/ours.log") as f:  # what the burst reclaimer did (src/Portal/Memory), if anything
             lines = f.read().splitlines()
         print("".join(f"\nour log: {line.strip()}" for i, line in enumerate(lines) if "BurstMemoryReclaimer" in lines[i - 1]))
+        print(f"\nour PSS by kind of mapping: {smaps_by_kind(ours.pid)}")
     finally:
         for p in procs:
             p.kill()

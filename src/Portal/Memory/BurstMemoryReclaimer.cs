@@ -9,7 +9,7 @@ namespace SecondaryPortal.Portal.Memory;
 /// <para>
 /// When a check (every <see cref="MemoryReclaimOptions.CheckInterval"/>) finds a burst ended, a background collection
 /// runs first: it pauses the process for milliseconds and tells how much of the heap is alive. At the next check, when
-/// the garbage is at least as large as what is alive, one compacting collection gives it back, and the C heap is trimmed.
+/// the garbage is at least as large as what is alive, one compacting collection gives it back; the C heap is trimmed.
 /// That collection stops the process (queries wait in the socket buffers) for a time that grows with the live heap, about
 /// 190 ms for 65 MB on this machine, so it is skipped above <see cref="MemoryReclaimOptions.MaxLiveMegabytes"/>; the
 /// pause is logged. The query path allocates nothing: answering queries never keeps a burst from ending.
@@ -62,6 +62,7 @@ public sealed partial class BurstMemoryReclaimer : BackgroundService
                 Compact(heap);
             else
                 LogKept(_logger, heap.GarbageBytes >> 20, heap.LiveBytes >> 20);
+            TrimNativeHeap();
         }
         else if (quietAfterBurst && _measuringSince is null)
         {
@@ -75,11 +76,24 @@ public sealed partial class BurstMemoryReclaimer : BackgroundService
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         // Aggressive: compacts every generation, the large object heap included, and decommits all the free space.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        NativeHeap.Trim();
         var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         LogCompacted(_logger, (before.CommittedBytes - after.TotalCommittedBytes) >> 20, after.TotalCommittedBytes >> 20,
             before.LiveBytes >> 20, after.PauseDurations[0].TotalMilliseconds);
     }
+
+    /// <summary>
+    /// The burst's threads left free memory in the C heap's arenas too (SQLite's, the runtime's): it goes back whether the
+    /// managed heap was compacted or not.
+    /// </summary>
+    private void TrimNativeHeap()
+    {
+        long before = Environment.WorkingSet;
+        NativeHeap.Trim();
+        LogTrimmed(_logger, before >> 20, Environment.WorkingSet >> 20);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Memory: trimmed the C heap; resident memory {Before} -> {After} MiB")]
+    private static partial void LogTrimmed(ILogger logger, long before, long after);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Memory: gave back {Freed} MiB of a burst's garbage ({Committed} MiB of managed heap left, {Live} MiB alive); the collection paused the process for {PauseMilliseconds:F0} ms")]
