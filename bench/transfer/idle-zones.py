@@ -117,8 +117,8 @@ def main():
             sys.exit("BIND did not load the zones")
         data = [f"--Storage:DataDirectory={work}/ours"]
         log = open(f"{work}/ours.log", "w")
-        ours = subprocess.Popen(["dotnet", PORTAL, *data, f"--Dns:Listen:0=127.0.0.1:{ours_port}", "--urls", "http://127.0.0.1:0"],
-                                stdout=log, stderr=log)
+        ours = subprocess.Popen(["dotnet", PORTAL, *data, f"--Dns:Listen:0=127.0.0.1:{ours_port}", "--urls", "http://127.0.0.1:0",
+                                 "--Logging:LogLevel:SecondaryPortal.Portal.Memory=Debug"], stdout=log, stderr=log)
         procs.append(ours)
         time.sleep(3)  # our host is up before the zones are added; Knot transfers its zones as it starts
         knot = subprocess.Popen(["/usr/sbin/knotd", "-c", f"{work}/knot/knot.conf"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -12,8 +12,8 @@ namespace SecondaryPortal.Portal.Memory;
 /// next check, when the garbage is at least as large as what is alive, one compacting collection gives it back; either
 /// way the C heap is trimmed. That collection stops the process (queries wait in the socket buffers) for a time that
 /// grows with the live heap, 92 to 190 ms for 65 to 78 MB on the bench machine, so it is skipped above
-/// <see cref="MemoryReclaimOptions.MaxLiveMegabytes"/>; the pause is logged. The query path allocates nothing: answering
-/// queries never keeps a burst from ending.
+/// <see cref="MemoryReclaimOptions.MaxLiveMegabytes"/>; the pause is logged (what it keeps, at Debug level). The query
+/// path allocates nothing: answering queries never keeps a burst from ending.
 /// </para>
 /// </summary>
 public sealed partial class BurstMemoryReclaimer : BackgroundService
@@ -93,14 +93,14 @@ public sealed partial class BurstMemoryReclaimer : BackgroundService
         LogTrimmed(_logger, before >> 20, Environment.WorkingSet >> 20);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Memory: trimmed the C heap; resident memory {Before} -> {After} MiB")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Memory: trimmed the C heap; resident memory {Before} -> {After} MiB")]
     private static partial void LogTrimmed(ILogger logger, long before, long after);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Memory: gave back {Freed} MiB of a burst's garbage ({Committed} MiB of managed heap left, {Live} MiB alive); the collection paused the process for {PauseMilliseconds:F0} ms")]
     private static partial void LogCompacted(ILogger logger, long freed, long committed, long live, double pauseMilliseconds);
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "Memory: a burst left {Garbage} MiB of garbage beside {Live} MiB alive; kept, as not worth a compacting pause")]
     private static partial void LogKept(ILogger logger, long garbage, long live);
 }
