@@ -258,8 +258,8 @@ public sealed class QueryCounters
     {
         int type = TypeSlot(queryType), code = RcodeSlot(rcode);
         int period = _period;
-        var rcodes = counters.Blocks[type] ?? AddRcodes(counters.Blocks, type);
-        var block = rcodes[code] ?? AddBlock(rcodes, code);
+        var rcodes = counters.Blocks[type] ?? Installed(ref counters.Blocks[type], new long[]?[RcodeSlots]);
+        var block = rcodes[code] ?? Installed(ref rcodes[code], new long[_stride * (_stripeMask + 1)]);
         int stripe = Thread.GetCurrentProcessorId() & _stripeMask;
         int cell = stripe * _stride + ((regionSlot << 2) | (ipVersion == IpVersion.V6 ? 2 : 0) | (transport == DnsTransport.Tcp ? 1 : 0));
         Interlocked.Increment(ref block[cell]);
@@ -277,54 +277,53 @@ public sealed class QueryCounters
         if (TopNamesCapacity == 0)
             return;
         int stripe = Thread.GetCurrentProcessorId() & _sketchMask;
-        (counters.Names[stripe] ?? AddSketch(ref counters.Names[stripe])).TryAdd(lowercaseName);
+        (counters.Names[stripe] ?? Installed(ref counters.Names[stripe], NewSketch())).TryAdd(lowercaseName);
         if (rcode == DnsRcode.NXDomain)
-            (counters.NxDomainNames[stripe] ?? AddSketch(ref counters.NxDomainNames[stripe])).TryAdd(lowercaseName);
+            (counters.NxDomainNames[stripe] ?? Installed(ref counters.NxDomainNames[stripe], NewSketch())).TryAdd(lowercaseName);
     }
 
-    private SpaceSavingSketch AddSketch(ref SpaceSavingSketch? sketch)
-    {
-        Interlocked.CompareExchange(ref sketch, new SpaceSavingSketch(TopNamesCapacity, sampleUnderChurn: true), null);
-        return sketch;
-    }
+    private SpaceSavingSketch NewSketch() => new(TopNamesCapacity, sampleUnderChurn: true);
 
-    private static long[]?[] AddRcodes(long[]?[]?[] blocks, int type)
-    {
-        Interlocked.CompareExchange(ref blocks[type], new long[]?[RcodeSlots], null);
-        return blocks[type]!;
-    }
-
-    private long[] AddBlock(long[]?[] blocks, int slot)
-    {
-        Interlocked.CompareExchange(ref blocks[slot], new long[_stride * (_stripeMask + 1)], null);
-        return blocks[slot]!;
-    }
+    /// <summary>
+    /// Puts <paramref name="made"/> in the empty <paramref name="slot"/> unless another thread filled it first, and returns
+    /// what the slot holds: the first count of a pair (or sketch of a stripe) allocates, every later one only reads.
+    /// </summary>
+    private static T Installed<T>(ref T? slot, T made) where T : class =>
+        Interlocked.CompareExchange(ref slot, made, null) ?? made;
 
     private void Collect(ZoneQueryCounters zone, List<QueryCount> counts)
     {
         int cells = CellsPerStripe;
-        for (int slot = 0; slot < TypeSlots * RcodeSlots; slot++)
+        for (int type = 0; type < TypeSlots; type++)
         {
-            int type = slot / RcodeSlots, rcode = slot % RcodeSlots;
-            if (Volatile.Read(ref zone.Blocks[type]) is not { } rcodes || Volatile.Read(ref rcodes[rcode]) is not { } block)
+            if (Volatile.Read(ref zone.Blocks[type]) is not { } rcodes)
                 continue;
-            for (int cell = 0; cell < cells; cell++)
+            for (int rcode = 0; rcode < RcodeSlots; rcode++)
             {
-                long total = 0;
-                for (int stripe = 0; stripe <= _stripeMask; stripe++)
-                    total += Volatile.Read(ref block[stripe * _stride + cell]);
-                if (total == 0)
-                    continue;
-                counts.Add(new QueryCount(
-                    zone.Zone,
-                    type < TrackedTypes.Count ? TrackedTypes[type] : null,
-                    rcode < Rcodes.Length ? Rcodes[rcode] : null,
-                    (cell & 1) == 1 ? DnsTransport.Tcp : DnsTransport.Udp,
-                    (cell & 2) == 2 ? IpVersion.V6 : IpVersion.V4,
-                    ClientRegions.Regions[cell >> 2],
-                    Region,
-                    total));
+                if (Volatile.Read(ref rcodes[rcode]) is { } block)
+                    CollectBlock(zone, type, rcode, block, cells, counts);
             }
+        }
+    }
+
+    private void CollectBlock(ZoneQueryCounters zone, int type, int rcode, long[] block, int cells, List<QueryCount> counts)
+    {
+        for (int cell = 0; cell < cells; cell++)
+        {
+            long total = 0;
+            for (int stripe = 0; stripe <= _stripeMask; stripe++)
+                total += Volatile.Read(ref block[stripe * _stride + cell]);
+            if (total == 0)
+                continue;
+            counts.Add(new QueryCount(
+                zone.Zone,
+                type < TrackedTypes.Count ? TrackedTypes[type] : null,
+                rcode < Rcodes.Length ? Rcodes[rcode] : null,
+                (cell & 1) == 1 ? DnsTransport.Tcp : DnsTransport.Udp,
+                (cell & 2) == 2 ? IpVersion.V6 : IpVersion.V4,
+                ClientRegions.Regions[cell >> 2],
+                Region,
+                total));
         }
     }
 

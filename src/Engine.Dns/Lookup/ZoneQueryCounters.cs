@@ -5,8 +5,8 @@ namespace SecondaryPortal.Dns.Lookup;
 /// <summary>
 /// One zone's counters in a <see cref="QueryCounters"/>: per query type slot a row of rcode slots, each holding a block
 /// of cells, all allocated the first time a pair is counted (a zone queried for one or two types holds a few hundred
-/// bytes, not a reference for each of the 240 pairs), and the zone's two kinds of top-name sketches, one per sketch stripe, each created the first
-/// time a name is sketched on that stripe.
+/// bytes, not a reference for each of the 240 pairs), and the zone's two kinds of top-name sketches, one per sketch
+/// stripe, each created the first time a name is sketched on that stripe.
 /// A <see cref="ZoneEntry"/> caches a reference to it so that counting skips the dictionary lookup.
 /// </summary>
 internal sealed class ZoneQueryCounters(QueryCounters owner, DnsName? zone, int typeSlots, int sketchStripes)
