@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
 
 namespace SecondaryPortal.Dns.Benchmarks;
@@ -38,9 +40,9 @@ public class QueryCountingBenchmarks
             text.Append(CultureInfo.InvariantCulture, $"host{i} A 10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}\n");
         var zones = new ZoneTable();
         zones.Publish(ZoneSnapshot.Build(origin, ZoneFileParser.Parse(text.ToString(), origin)).Snapshot!);
-        var options = new ResponderOptions
+        var options = new ResponderOptions { CountQueries = Counting != "Off" };
+        var counting = new QueryCountingOptions
         {
-            CountQueries = Counting != "Off",
             ClientRegions = Counting == "Regions"
                 ? ClientRegionMap.Create(
                 [
@@ -49,7 +51,7 @@ public class QueryCountingBenchmarks
                 ])
                 : ClientRegionMap.Empty,
         };
-        _handler = new AuthoritativeRequestHandler(zones, options, new QueryCounters(options));
+        _handler = new AuthoritativeRequestHandler(zones, options, new QueryCounters(counting));
         _context = new DnsRequestContext(DnsTransport.Udp, new IPEndPoint(IPAddress.Parse("198.51.100.7"), 5353).Serialize());
         _hit = Query("host4242.bench.example.");
         var random = new Random(1);

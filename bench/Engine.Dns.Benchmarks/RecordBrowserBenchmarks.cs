@@ -1,8 +1,8 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Records;
 
 namespace SecondaryPortal.Dns.Benchmarks;

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
 
 namespace SecondaryPortal.Dns.Benchmarks;
@@ -40,7 +42,7 @@ public class ResponderBenchmarks
         var zones = new ZoneTable();
         zones.Publish(ZoneSnapshot.Build(origin, ZoneFileParser.Parse(text.ToString(), origin)).Snapshot!);
         var options = new ResponderOptions();
-        _handler = new AuthoritativeRequestHandler(zones, options, new QueryCounters(options));
+        _handler = new AuthoritativeRequestHandler(zones, options, new QueryCounters());
         _context = new DnsRequestContext(DnsTransport.Udp, new System.Net.SocketAddress(AddressFamily.InterNetwork));
         _hit = Query("host4242.bench.example.", RecordType.A);
         _nxdomain = Query("nohost.bench.example.", RecordType.A);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
 
 namespace SecondaryPortal.Dns.Benchmarks;

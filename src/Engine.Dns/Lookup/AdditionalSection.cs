@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Lookup;
 

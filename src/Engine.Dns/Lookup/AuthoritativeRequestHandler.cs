@@ -1,6 +1,8 @@
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Lookup;
 
@@ -133,7 +135,10 @@ public sealed class AuthoritativeRequestHandler : IDnsRequestHandler
         {
             var clientSubnet = query.ClientSubnetOffset >= 0 ? request.Slice(query.ClientSubnetOffset, query.ClientSubnetLength) : default;
             int region = _counters.ClientRegions.Slot(context.Remote, clientSubnet, out var ipVersion);
-            _counters.Count(zone, lowercaseName, query.Type, rcode, context.Transport, ipVersion, region);
+            if (zone is null)
+                _counters.CountOutsideZones(query.Type, rcode, context.Transport, ipVersion, region);
+            else
+                _counters.Count(ref zone.Counters, zone.Origin, lowercaseName, query.Type, rcode, context.Transport, ipVersion, region);
         }
         return writer.Finish(rcode, truncated, _maxUdpPayload, query.DnssecOk);
     }

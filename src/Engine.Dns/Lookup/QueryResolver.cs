@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Lookup;
 

@@ -9,17 +9,8 @@ public sealed record ResponderOptions
     /// </summary>
     public int MaxUdpPayloadSize { get; init; } = 1232;
 
-    /// <summary>The node's region, attached to the query counters (configuration Dns:Region).</summary>
-    public string Region { get; init; } = "local";
-
     /// <summary>Whether answered queries are counted at all (analytics); off only to measure what counting costs.</summary>
     public bool CountQueries { get; init; } = true;
-
-    /// <summary>The networks that give a client its region in the query counters (configuration Analytics:ClientRegions).</summary>
-    public ClientRegionMap ClientRegions { get; init; } = ClientRegionMap.Empty;
-
-    /// <summary>Names kept per zone in each top-name sketch (configuration Analytics:TopNames); 0 keeps no top names.</summary>
-    public int TopNamesCapacity { get; init; } = SpaceSavingSketch.DefaultCapacity;
 
     /// <summary>How QTYPE ANY is answered.</summary>
     public AnyPolicy AnyPolicy { get; init; } = AnyPolicy.MinimalOverUdp;

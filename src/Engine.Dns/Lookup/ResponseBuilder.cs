@@ -1,5 +1,6 @@
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Lookup;
 

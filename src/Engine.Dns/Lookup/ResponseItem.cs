@@ -1,3 +1,5 @@
+using SecondaryPortal.Dns.ZoneData;
+
 namespace SecondaryPortal.Dns.Lookup;
 
 /// <summary>

@@ -1,4 +1,6 @@
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Lookup;
 

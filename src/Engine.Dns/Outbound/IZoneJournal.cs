@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Outbound;
 

@@ -35,7 +35,7 @@ internal sealed class RecordListSource : TransferRecordSource
     /// The records of an incremental answer (RFC 1995 §4): the current SOA, then per diff its old SOA, the
     /// deleted records, its new SOA and the added records, then the current SOA again.
     /// </summary>
-    public static IEnumerable<DnsRecord> Incremental(DnsRecord currentSoa, IReadOnlyList<Transfer.ZoneDiff> diffs)
+    public static IEnumerable<DnsRecord> Incremental(DnsRecord currentSoa, IReadOnlyList<ZoneData.ZoneDiff> diffs)
     {
         yield return currentSoa;
         foreach (var diff in diffs)

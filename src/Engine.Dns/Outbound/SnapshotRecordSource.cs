@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Outbound;
 

@@ -1,9 +1,9 @@
 using System.Net;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Outbound;
 
@@ -38,7 +38,7 @@ internal sealed class TransferRequest
     public uint? ClientSerial { get; set; }
 
     /// <summary>For <see cref="TransferResponseKind.Ixfr"/>: the journal's diffs from the client's serial to the zone's.</summary>
-    public IReadOnlyList<Transfer.ZoneDiff>? Diffs { get; set; }
+    public IReadOnlyList<ZoneData.ZoneDiff>? Diffs { get; set; }
 
     /// <summary>What the responder answers.</summary>
     public TransferResponseKind Kind { get; set; }

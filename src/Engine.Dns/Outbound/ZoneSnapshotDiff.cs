@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
-using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Outbound;
 

@@ -7,6 +7,7 @@ using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Outbound;
 

@@ -1,5 +1,4 @@
 using SecondaryPortal.Dns.Presentation;
-using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Records;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SecondaryPortal.Dns.Messages;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 

@@ -4,7 +4,7 @@ using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Transfer;
 
-/// <summary>The structured log events of the transfer client and the NOTIFY sender.</summary>
+/// <summary>The structured log events of the transfer client.</summary>
 internal static partial class TransferLog
 {
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "SOA of {Zone} at {Primary}: serial {Serial} over {Transport} in {Milliseconds} ms")]
@@ -23,10 +23,4 @@ internal static partial class TransferLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "IXFR of {Zone} from {Primary} since serial {Serial} falls back to AXFR: {Reason}")]
     public static partial void FallingBack(ILogger logger, DnsName zone, PrimaryServer primary, uint serial, string reason);
-
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Debug, Message = "NOTIFY for {Zone} (serial {Serial}) acknowledged by {Secondary} after {Attempts} attempt(s)")]
-    public static partial void NotifyAcknowledged(ILogger logger, DnsName zone, uint? serial, IPEndPoint secondary, int attempts);
-
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "NOTIFY for {Zone} (serial {Serial}) to {Secondary} failed ({Outcome}) after {Attempts} attempt(s): {Error}")]
-    public static partial void NotifyFailed(ILogger logger, DnsName zone, uint? serial, IPEndPoint secondary, NotifyOutcome outcome, int attempts, string? error);
 }

@@ -1,3 +1,5 @@
+using SecondaryPortal.Dns.ZoneData;
+
 namespace SecondaryPortal.Dns.Transfer;
 
 /// <summary>How a zone transfer ended. Only <see cref="UpToDate"/>, <see cref="Ixfr"/> and <see cref="Axfr"/> are successes.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using SecondaryPortal.Dns.Messages;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tsig;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tsig;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using SecondaryPortal.Dns.Messages;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tsig;

@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tsig;

@@ -1,4 +1,5 @@
 using SecondaryPortal.Dns.Messages;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tsig;

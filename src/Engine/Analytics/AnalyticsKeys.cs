@@ -1,4 +1,3 @@
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
 

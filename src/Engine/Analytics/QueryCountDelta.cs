@@ -1,4 +1,4 @@
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 
 namespace SecondaryPortal.Engine.Analytics;
 

@@ -1,5 +1,5 @@
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Transfer;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Events;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 

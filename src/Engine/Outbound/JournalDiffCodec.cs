@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using SecondaryPortal.Dns.Records;
-using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Engine.Outbound;
 

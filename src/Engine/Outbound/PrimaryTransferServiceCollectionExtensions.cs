@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecondaryPortal.Dns.Outbound;
-using SecondaryPortal.Dns.Transfer;
 
 namespace SecondaryPortal.Engine.Outbound;
 

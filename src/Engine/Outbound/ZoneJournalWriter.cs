@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SecondaryPortal.Dns.Transfer;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Outbound;

@@ -3,11 +3,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
-using SecondaryPortal.Dns.Lookup;
-using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Zones;

@@ -1,8 +1,8 @@
 using System.Text;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Engine.Zones;
 

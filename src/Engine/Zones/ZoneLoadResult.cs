@@ -1,4 +1,4 @@
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Engine.Zones;
 

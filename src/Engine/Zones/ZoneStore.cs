@@ -2,11 +2,10 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
-using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 

@@ -6,7 +6,7 @@ namespace SecondaryPortal.Engine.Zones;
 /// <summary>
 /// Finds what the wizard's review should point out in a zone's data: an empty zone, CNAME beside other data, no
 /// apex NS, records outside the zone (dropped), DNSSEC records. Reads the records once; the zone builder's warnings
-/// (from <see cref="Dns.Lookup.ZoneBuildResult.Warnings"/> or a transfer's log line) add what the records no longer
+/// (from <see cref="Dns.ZoneData.ZoneBuildResult.Warnings"/> or a transfer's log line) add what the records no longer
 /// show, such as the records dropped for lying outside the zone.
 /// </summary>
 public static class ZoneWarnings

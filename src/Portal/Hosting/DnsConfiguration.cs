@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Server;
 
@@ -44,13 +45,11 @@ public static class DnsConfiguration
         return options with { Endpoints = endpoints };
     }
 
-    /// <summary>The responder's options from <c>Dns:Region</c> and <c>Dns:MaxUdpPayloadSize</c>.</summary>
+    /// <summary>The responder's options from <c>Dns:MaxUdpPayloadSize</c> and <c>Analytics:CountQueries</c>.</summary>
     public static ResponderOptions ResponderOptions(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new ResponderOptions();
-        if (configuration["Dns:Region"] is { Length: > 0 } region)
-            options = options with { Region = region };
         if (configuration["Dns:MaxUdpPayloadSize"] is { Length: > 0 } sizeText)
         {
             // RFC 6891 §6.2.5: values below 512 are treated as 512; more than 65,535 cannot be expressed.
@@ -58,17 +57,22 @@ public static class DnsConfiguration
                 throw new InvalidOperationException($"Dns:MaxUdpPayloadSize: '{sizeText}' is not a number of octets between 512 and 65535.");
             options = options with { MaxUdpPayloadSize = size };
         }
-        return WithAnalytics(options, configuration);
-    }
-
-    private static ResponderOptions WithAnalytics(ResponderOptions options, IConfiguration configuration)
-    {
         if (configuration["Analytics:CountQueries"] is { Length: > 0 } countText)
         {
             if (!bool.TryParse(countText, out bool count))
                 throw new InvalidOperationException($"Analytics:CountQueries: '{countText}' is not true or false.");
             options = options with { CountQueries = count };
         }
+        return options;
+    }
+
+    /// <summary>The query counters' options from <c>Dns:Region</c>, <c>Analytics:TopNames</c> and <c>Analytics:ClientRegions</c>.</summary>
+    public static QueryCountingOptions QueryCountingOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new QueryCountingOptions();
+        if (configuration["Dns:Region"] is { Length: > 0 } region)
+            options = options with { Region = region };
         if (configuration["Analytics:TopNames"] is { Length: > 0 } topText)
         {
             if (!int.TryParse(topText, NumberStyles.None, CultureInfo.InvariantCulture, out int top) || top > 65_536)

@@ -1,3 +1,4 @@
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Server;
@@ -45,6 +46,7 @@ public static class PortalServiceCollectionExtensions
     public static IServiceCollection AddDnsResponder(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(DnsConfiguration.ResponderOptions(configuration));
+        services.AddSingleton(DnsConfiguration.QueryCountingOptions(configuration));
         services.AddSingleton(DnsConfiguration.ServerOptions(configuration));
         services.AddSingleton<QueryCounters>();
         services.AddSingleton<AuthoritativeRequestHandler>();

@@ -1,5 +1,5 @@
 using System.Net;
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 
 namespace SecondaryPortal.Dns.Tests.Analytics;
 

@@ -1,4 +1,4 @@
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
 
@@ -7,7 +7,7 @@ namespace SecondaryPortal.Dns.Tests.Analytics;
 public sealed class QueryCountersTests
 {
     private static readonly DnsName Example = DnsName.Parse("example.");
-    private static readonly ResponderOptions WithRegions = new()
+    private static readonly QueryCountingOptions WithRegions = new()
     {
         Region = "eu-west",
         ClientRegions = ClientRegionMap.Create([new("10.0.0.0/8", "emea"), new("2001:db8::/32", "apac")]),

@@ -1,4 +1,5 @@
 using System.Net;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
@@ -23,7 +24,7 @@ public sealed class ResponderCountingTests
     ]);
 
     private static TestResponder Responder(ResponderOptions? options = null) =>
-        TestResponder.WithZone("example.", AnswerRulesTests.Zone, options ?? new ResponderOptions { ClientRegions = Regions });
+        TestResponder.WithZone("example.", AnswerRulesTests.Zone, options, new QueryCountingOptions { ClientRegions = Regions });
 
     private static QueryCount Only(TestResponder responder) => Assert.Single(responder.Counters.Snapshot());
 
@@ -157,7 +158,7 @@ public sealed class ResponderCountingTests
     [Fact]
     public void Handler_WithRegionsAndAClientSubnet_AllocatesNothingOnceWarm()
     {
-        var single = new TestResponder(new ResponderOptions { ClientRegions = Regions }, singleStripe: true);
+        var single = new TestResponder(singleStripe: true, counting: new QueryCountingOptions { ClientRegions = Regions });
         single.Zones.Publish(TestResponder.Load("example.", AnswerRulesTests.Zone));
         byte[] request = DnsMessage.CreateQuery(DnsName.Parse("nope.example."), RecordType.A, 7, ClientSubnet(1, 24, 0, 10, 1, 7)).ToArray();
         var buffer = new byte[ushort.MaxValue];

@@ -1,4 +1,4 @@
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Wire;
 

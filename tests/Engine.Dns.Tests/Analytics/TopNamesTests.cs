@@ -1,4 +1,4 @@
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Tests.Lookup;
 using SecondaryPortal.Dns.Wire;
 
@@ -7,8 +7,8 @@ namespace SecondaryPortal.Dns.Tests.Analytics;
 /// <summary>The responder's top names per zone, through <see cref="QueryCounters.DrainTopNames"/>.</summary>
 public sealed class TopNamesTests
 {
-    private static TestResponder Responder(ResponderOptions? options = null) =>
-        TestResponder.WithZone("example.", AnswerRulesTests.Zone, options);
+    private static TestResponder Responder(QueryCountingOptions? counting = null) =>
+        TestResponder.WithZone("example.", AnswerRulesTests.Zone, counting: counting);
 
     private static NameCount Named(string name, long count) => new(DnsName.Parse(name), count);
 
@@ -49,7 +49,7 @@ public sealed class TopNamesTests
     [Fact]
     public void DrainTopNames_AfterARandomSubdomainFlood_ReturnsAtMostTheCapacity_WithTheHeavyHitterFirst()
     {
-        var responder = Responder(new ResponderOptions { TopNamesCapacity = 16 });
+        var responder = Responder(new QueryCountingOptions { TopNamesCapacity = 16 });
 
         for (int i = 0; i < 3000; i++)
         {
@@ -69,7 +69,7 @@ public sealed class TopNamesTests
     [Fact]
     public void Handler_WithTopNamesOff_KeepsNoNames_ButStillCounts()
     {
-        var responder = Responder(new ResponderOptions { TopNamesCapacity = 0 });
+        var responder = Responder(new QueryCountingOptions { TopNamesCapacity = 0 });
 
         responder.Ask("www.example.", RecordType.A);
 

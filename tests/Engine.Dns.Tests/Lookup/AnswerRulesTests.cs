@@ -1,4 +1,3 @@
-using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 
 namespace SecondaryPortal.Dns.Tests.Lookup;

@@ -1,6 +1,6 @@
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Tests.Lookup;
 

@@ -1,5 +1,6 @@
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Tests.Interop;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Tests.Lookup;
 

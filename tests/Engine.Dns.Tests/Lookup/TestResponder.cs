@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
 
 namespace SecondaryPortal.Dns.Tests.Lookup;
@@ -15,10 +17,11 @@ internal sealed class TestResponder
 
     /// <param name="options">Responder settings.</param>
     /// <param name="singleStripe">Counters with one stripe, so that moving to another core never allocates one (allocation tests).</param>
-    public TestResponder(ResponderOptions? options = null, bool singleStripe = false)
+    /// <param name="counting">The query counters' settings.</param>
+    public TestResponder(ResponderOptions? options = null, bool singleStripe = false, QueryCountingOptions? counting = null)
     {
         Options = options ?? new ResponderOptions();
-        Counters = singleStripe ? new QueryCounters(Options, stripes: 1) : new QueryCounters(Options);
+        Counters = singleStripe ? new QueryCounters(counting, stripes: 1) : new QueryCounters(counting);
         Handler = new AuthoritativeRequestHandler(Zones, Options, Counters);
     }
 
@@ -30,9 +33,9 @@ internal sealed class TestResponder
 
     public AuthoritativeRequestHandler Handler { get; }
 
-    public static TestResponder WithZone(string origin, string text, ResponderOptions? options = null)
+    public static TestResponder WithZone(string origin, string text, ResponderOptions? options = null, QueryCountingOptions? counting = null)
     {
-        var responder = new TestResponder(options);
+        var responder = new TestResponder(options, counting: counting);
         responder.Zones.Publish(Load(origin, text));
         return responder;
     }

@@ -1,4 +1,5 @@
 using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Tests.Lookup;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
 
 namespace SecondaryPortal.Dns.Tests.Lookup;

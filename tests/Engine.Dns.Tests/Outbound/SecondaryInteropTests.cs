@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
@@ -8,6 +7,7 @@ using SecondaryPortal.Dns.Tests.Interop;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
 
 namespace SecondaryPortal.Dns.Tests.Outbound;

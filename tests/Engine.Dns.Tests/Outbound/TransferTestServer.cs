@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Server;
@@ -7,6 +8,7 @@ using SecondaryPortal.Dns.Tests.Server;
 using SecondaryPortal.Dns.Tests.Transfer;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Tests.Outbound;
 

@@ -1,8 +1,9 @@
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
-using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
+
 using static SecondaryPortal.Dns.Tests.Outbound.OutboundZones;
 
 namespace SecondaryPortal.Dns.Tests.Outbound;

@@ -1,11 +1,13 @@
-using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tests.Server;
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Tests.Transfer;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
+
 using static SecondaryPortal.Dns.Tests.Outbound.OutboundZones;
 
 namespace SecondaryPortal.Dns.Tests.Outbound;

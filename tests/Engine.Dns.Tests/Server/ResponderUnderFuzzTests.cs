@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Tests.Interop;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
+
 using static SecondaryPortal.Dns.Tests.Server.ServerTestClient;
 
 namespace SecondaryPortal.Dns.Tests.Server;
@@ -72,6 +75,6 @@ public sealed class ResponderUnderFuzzTests
         var zones = new ZoneTable();
         zones.Publish(ZoneSnapshot.Build(origin, records).Snapshot!);
         var options = new ResponderOptions();
-        return new AuthoritativeRequestHandler(zones, options, new QueryCounters(options));
+        return new AuthoritativeRequestHandler(zones, options, new QueryCounters());
     }
 }

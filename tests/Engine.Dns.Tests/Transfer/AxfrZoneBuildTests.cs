@@ -1,10 +1,11 @@
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tests.Outbound;
 using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
+
 using static SecondaryPortal.Dns.Tests.Transfer.FakeZone;
 
 namespace SecondaryPortal.Dns.Tests.Transfer;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Transfer;
+
 using static SecondaryPortal.Dns.Tests.Transfer.FakeZone;
 
 namespace SecondaryPortal.Dns.Tests.Transfer;

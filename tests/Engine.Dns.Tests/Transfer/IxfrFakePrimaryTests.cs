@@ -1,8 +1,10 @@
-using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
+
 using static SecondaryPortal.Dns.Tests.Transfer.FakeZone;
 
 namespace SecondaryPortal.Dns.Tests.Transfer;

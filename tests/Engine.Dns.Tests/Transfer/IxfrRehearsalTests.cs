@@ -22,7 +22,7 @@ public sealed class IxfrRehearsalTests
         var result = IxfrRehearsal.Run();
 
         Assert.Empty(result.Applied.Errors);
-        var snapshot = Assert.IsType<SecondaryPortal.Dns.Lookup.ZoneSnapshot>(result.Applied.Snapshot);
+        var snapshot = Assert.IsType<SecondaryPortal.Dns.ZoneData.ZoneSnapshot>(result.Applied.Snapshot);
         Assert.Equal(2u, snapshot.Serial);
         var names = snapshot.Records().Select(r => $"{r.Name} {r.Type}").ToHashSet();
         Assert.Contains("new.added.rehearsal.invalid. TXT", names);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Dns.Messages;
+using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tests.Interop;
 using SecondaryPortal.Dns.Transfer;

@@ -1,12 +1,13 @@
-using SecondaryPortal.Dns.Tests.Support;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tests.Interop;
+using SecondaryPortal.Dns.Tests.Support;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 
 namespace SecondaryPortal.Dns.Tests.Transfer;
 

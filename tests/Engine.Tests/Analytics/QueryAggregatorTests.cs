@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;
@@ -120,7 +120,7 @@ public sealed class QueryAggregatorTests
     {
         using var store = await TempStore.CreateMigratedAsync();
         var contexts = new CountingContexts(store.Contexts);
-        var counters = new QueryCounters(new ResponderOptions { Region = "ams" });
+        var counters = new QueryCounters(new QueryCountingOptions { Region = "ams" });
         var aggregator = new QueryAggregator(counters, contexts, new AnalyticsOptions { FlushInterval = TimeSpan.FromHours(1) }, new FixedClock(Start),
             NullLogger<QueryAggregator>.Instance);
         await aggregator.FoldAsync(); // the first fold also sweeps old rows, which opens the store
@@ -138,7 +138,7 @@ public sealed class QueryAggregatorTests
     public async Task Run_WhileNothingIsCounted_Sleeps_AndTheNextQueryWakesItToFold()
     {
         using var store = await TempStore.CreateMigratedAsync();
-        var counters = new QueryCounters(new ResponderOptions { Region = "ams" });
+        var counters = new QueryCounters(new QueryCountingOptions { Region = "ams" });
         var clock = new SteppedTimeProvider();
         var interval = TimeSpan.FromSeconds(5);
         var aggregator = new QueryAggregator(counters, store.Contexts,
@@ -185,7 +185,7 @@ public sealed class QueryAggregatorTests
 
     private static (QueryCounters, FixedClock, QueryAggregator) Create(TempStore store)
     {
-        var counters = new QueryCounters(new ResponderOptions { Region = "ams" });
+        var counters = new QueryCounters(new QueryCountingOptions { Region = "ams" });
         var clock = new FixedClock(Start);
         // The flush interval is long: the tests fold by hand.
         var options = new AnalyticsOptions { FlushInterval = TimeSpan.FromHours(1) };

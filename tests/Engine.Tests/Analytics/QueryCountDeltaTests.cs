@@ -1,4 +1,4 @@
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;

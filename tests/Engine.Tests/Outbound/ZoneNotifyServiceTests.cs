@@ -3,12 +3,12 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Outbound;
-using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;
+
 using static SecondaryPortal.Engine.Tests.Outbound.TransferSettingsTests;
 using static SecondaryPortal.Engine.Tests.Outbound.ZoneJournalTests;
 

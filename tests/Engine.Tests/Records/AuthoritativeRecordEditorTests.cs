@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneFiles;
 using SecondaryPortal.Engine.Records;

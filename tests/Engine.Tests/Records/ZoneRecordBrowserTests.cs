@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Engine.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Tests.Support;
@@ -67,7 +68,7 @@ public sealed class NotifyHandlerTests(ITestOutputHelper output)
         var answer = await harness.SendNotifyAsync(Origin, key: forged);
 
         Assert.Equal(DnsRcode.NotAuth, answer.Rcode);
-        var tsig = Assert.IsType<Dns.Tsig.TsigData>(answer.Tsig!.Data);
+        var tsig = Assert.IsType<Dns.Records.TsigData>(answer.Tsig!.Data);
         Assert.Equal(DnsRcode.BadSig, tsig.Error);
     }
 

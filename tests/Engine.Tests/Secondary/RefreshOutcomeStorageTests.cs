@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SecondaryPortal.Dns.Lookup;
-using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;

@@ -1,7 +1,7 @@
 using System.Net;
 using SecondaryPortal.Dns.Records;
-using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;
 using Xunit.Abstractions;
@@ -58,8 +58,8 @@ public sealed class TransferChangesTests(ITestOutputHelper output)
     [Fact]
     public void FromSnapshots_AgainstThePreviousCopy_CountsOnlyWhatDiffers()
     {
-        var before = Dns.Lookup.ZoneSnapshot.Build(Origin, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1").Prepend(Soa(1))).Snapshot!;
-        var after = Dns.Lookup.ZoneSnapshot.Build(Origin, SecondaryZoneFlowTests.Hosts(Origin, 2, "192.0.2.1").Prepend(Soa(2))).Snapshot!;
+        var before = Dns.ZoneData.ZoneSnapshot.Build(Origin, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1").Prepend(Soa(1))).Snapshot!;
+        var after = Dns.ZoneData.ZoneSnapshot.Build(Origin, SecondaryZoneFlowTests.Hosts(Origin, 2, "192.0.2.1").Prepend(Soa(2))).Snapshot!;
 
         var summary = TransferChanges.FromSnapshots(before, after);
 

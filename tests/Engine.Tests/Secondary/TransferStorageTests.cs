@@ -1,8 +1,8 @@
 using System.Net;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;

@@ -1,7 +1,7 @@
 using System.Net;
-using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Dns.ZoneFiles;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SecondaryPortal.Dns.Lookup;
+using SecondaryPortal.Dns.Analytics;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;

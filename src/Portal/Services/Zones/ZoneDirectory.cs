@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Records;
