@@ -1,3 +1,5 @@
+using SecondaryPortal.Engine.Persistence;
+
 namespace SecondaryPortal.Engine.Analytics;
 
 /// <summary>The dimensions of a <see cref="QueryAggregate"/> row, bucket included.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SecondaryPortal.Engine.Persistence;
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Analytics;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Scheduling;
 using SecondaryPortal.Engine.Zones;
 

@@ -4,6 +4,7 @@ using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Scheduling;
 
 namespace SecondaryPortal.Engine.Events;
 

@@ -3,6 +3,7 @@ using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
+using SecondaryPortal.Engine.Scheduling;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Events;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
+using SecondaryPortal.Engine.Journal;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 

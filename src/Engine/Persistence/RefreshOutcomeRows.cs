@@ -1,5 +1,4 @@
 using System.Data.Common;
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Persistence;
 

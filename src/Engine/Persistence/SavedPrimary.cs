@@ -2,7 +2,7 @@ namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>
 /// A primary server an account saved under a name to reuse across its zones (like Cloudflare's "peers"). Zones copy its
-/// address, port and key into their own <see cref="ZonePrimary"/> rows; <see cref="Zones.SavedPrimaryStore.UpdateAsync"/>
+/// address, port and key into their own <see cref="ZonePrimary"/> rows; updating it
 /// carries a change over to the owner's zones that use it.
 /// </summary>
 public sealed class SavedPrimary

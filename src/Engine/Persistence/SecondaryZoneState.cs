@@ -1,4 +1,3 @@
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Persistence;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SecondaryPortal.Engine.Analytics;
 
 namespace SecondaryPortal.Engine.Persistence;
 
@@ -39,7 +38,7 @@ public sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) : D
     /// <summary>The primaries accounts saved under a name, to reuse across their zones.</summary>
     public DbSet<SavedPrimary> SavedPrimaries => Set<SavedPrimary>();
 
-    /// <summary>Query counts per minute and per hour (see <see cref="Analytics.QueryAggregator"/>).</summary>
+    /// <summary>Query counts per minute and per hour (folded from the responder's counters by the analytics).</summary>
     public DbSet<QueryAggregate> QueryAggregates => Set<QueryAggregate>();
 
     /// <summary>The zones' most queried names per hour.</summary>

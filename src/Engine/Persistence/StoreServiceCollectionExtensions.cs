@@ -6,7 +6,7 @@ using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Persistence;
 
-/// <summary>Registers the Engine's store: the context factory, the migrator and <see cref="ZoneStore"/>.</summary>
+/// <summary>Registers the Engine's store: the context factory and the migrator (the zones on top of it are added by <c>AddZoneStore</c>).</summary>
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>Adds the store described by <paramref name="settings"/>.</summary>
@@ -17,7 +17,6 @@ public static class StoreServiceCollectionExtensions
         // reused. Storing a small IXFR, which delays serving it, takes about 1.5 ms in all (bench/README.md).
         services.AddPooledDbContextFactory<StoreDbContext>(options => StoreDbContextOptions.Configure(options, settings));
         services.AddSingleton<StoreMigrator>();
-        services.AddSingleton<ZoneStore>();
         services.AddSingleton(settings);
         services.AddSingleton<StoreChangeSignal>(); // built when a poller asks for it: the command line's verbs watch nothing
         services.TryAddSingleton(TimeProvider.System);

@@ -1,8 +1,7 @@
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Persistence;
 
-/// <summary>One line of a secondary zone's transfer history; the last <see cref="Scheduling.TransferOptions.TransferLogLimit"/> per zone are kept.</summary>
+/// <summary>One line of a secondary zone's transfer history; the last <c>Transfers:TransferLogLimit</c> per zone are kept.</summary>
 public sealed class TransferLogEntry
 {
     /// <summary>Surrogate key; grows with time.</summary>
@@ -46,7 +45,7 @@ public sealed class TransferLogEntry
 
     /// <summary>
     /// The first changed records in presentation form, one a line, "+ " for added and "- " for removed (at most
-    /// <see cref="Zones.TransferChanges.MaxLines"/> lines, then a line that says how many more); null when nothing changed
+    /// 20 lines, then a line that says how many more); null when nothing changed
     /// or the transfer was a first one.
     /// </summary>
     public string? Changes { get; set; }

@@ -1,4 +1,3 @@
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Persistence;
 
@@ -41,7 +40,7 @@ public sealed class Zone
     /// <summary>
     /// True while the zone is being set up in the portal's Add Site wizard: it is stored (and a secondary draft is
     /// transferred as usual) but never served and never announced by NOTIFY, until it is published
-    /// (<see cref="Zones.ZoneDrafts.PublishAsync"/>) or discarded.
+    /// or discarded.
     /// </summary>
     public bool IsDraft { get; set; }
 }

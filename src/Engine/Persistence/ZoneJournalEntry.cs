@@ -2,7 +2,7 @@ namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>
 /// One change of an authoritative zone, kept to answer IXFR (RFC 1995): the diff from one serial to the next,
-/// stored compactly (see <see cref="Outbound.JournalDiffCodec"/>). Rows are written once and never changed, only
+/// stored compactly (encoded by the journal's <c>JournalDiffCodec</c>). Rows are written once and never changed, only
 /// deleted, oldest first, when the zone's journal outgrows its bound.
 /// </summary>
 public sealed class ZoneJournalEntry

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Records;

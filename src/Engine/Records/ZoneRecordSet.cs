@@ -1,5 +1,5 @@
 using SecondaryPortal.Dns.Wire;
-using SecondaryPortal.Engine.Zones;
+using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Records;
 

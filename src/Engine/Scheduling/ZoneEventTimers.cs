@@ -8,7 +8,7 @@ namespace SecondaryPortal.Engine.Scheduling;
 
 /// <summary>
 /// The zones' REFRESH, RETRY and EXPIRE timers, kept by Quartz.NET (an in-memory store: the schedule is rebuilt from
-/// the zones' stored state at start, see <see cref="Events.SecondaryZoneEngine"/>). Per zone and event at most one trigger
+/// the zones' stored state at start by the transfer engine). Per zone and event at most one trigger
 /// exists; setting it again moves it. Quartz runs on the injected <see cref="TimeProvider"/>, so tests drive the timers
 /// with a fake clock. NOTIFY does not come through here: a Quartz firing takes a few milliseconds to dispatch, so the
 /// NOTIFY handler posts to the zone's loop directly.

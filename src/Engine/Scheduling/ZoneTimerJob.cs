@@ -1,5 +1,4 @@
 using Quartz;
-using SecondaryPortal.Engine.Events;
 
 namespace SecondaryPortal.Engine.Scheduling;
 

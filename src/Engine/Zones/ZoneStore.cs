@@ -6,7 +6,7 @@ using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
-using SecondaryPortal.Engine.Outbound;
+using SecondaryPortal.Engine.Journal;
 using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Zones;
@@ -19,9 +19,9 @@ namespace SecondaryPortal.Engine.Zones;
 /// records the change in the zone's IXFR journal, in the same transaction.
 /// </summary>
 public sealed partial class ZoneStore(IDbContextFactory<StoreDbContext> contextFactory, TimeProvider timeProvider, ILogger<ZoneStore> logger,
-    PrimaryTransferOptions? transferOptions = null)
+    JournalOptions? journalOptions = null)
 {
-    private readonly long _maxJournalBytes = (transferOptions ?? new PrimaryTransferOptions()).MaxJournalBytesPerZone;
+    private readonly long _maxJournalBytes = (journalOptions ?? new JournalOptions()).MaxBytesPerZone;
 
     /// <summary>
     /// Raised after an import committed, with the zone's origin: in-process listeners (the NOTIFY service) act at

@@ -1,3 +1,5 @@
+using SecondaryPortal.Engine.Persistence;
+
 namespace SecondaryPortal.Engine.Zones;
 
 /// <summary>A stored zone without its records.</summary>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Records;
-using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Services.Zones;
 
 namespace SecondaryPortal.Portal.Api;

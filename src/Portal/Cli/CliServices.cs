@@ -20,7 +20,7 @@ internal static class CliServices
             .AddSimpleConsole(console => console.SingleLine = true)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         var store = StorageConfiguration.Resolve(configuration);
-        services.AddEngineStore(store);
+        services.AddEngineStore(store).AddZoneStore();
         services.AddAccountStore(store);
         services.AddTsigKeyProtection(StorageConfiguration.KeysDirectory(configuration));
         services.AddSingleton<SecondaryZoneCatalog>();

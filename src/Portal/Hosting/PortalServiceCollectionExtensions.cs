@@ -24,7 +24,7 @@ public static class PortalServiceCollectionExtensions
     public static IServiceCollection AddSecondaryPortalServer(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddEngineStore(StorageConfiguration.Resolve(configuration));
+        services.AddEngineStore(StorageConfiguration.Resolve(configuration)).AddZoneStore();
         services.AddHostedService<StoreMigrationHostedService>();
         services.AddZonePublisher();
         services.AddTsigKeyProtection(StorageConfiguration.KeysDirectory(configuration));

@@ -1,4 +1,4 @@
-using SecondaryPortal.Engine.Scheduling;
+using SecondaryPortal.Engine.Events;
 
 namespace SecondaryPortal.Portal.Hosting;
 

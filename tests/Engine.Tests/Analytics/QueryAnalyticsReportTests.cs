@@ -1,6 +1,7 @@
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 
 namespace SecondaryPortal.Engine.Tests.Analytics;

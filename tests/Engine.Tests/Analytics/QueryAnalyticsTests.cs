@@ -3,7 +3,6 @@ using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Tests.Analytics;
 

@@ -5,10 +5,10 @@ using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Tsig;
 using SecondaryPortal.Dns.Wire;
-using SecondaryPortal.Engine.Scheduling;
+using SecondaryPortal.Engine.Events;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Tests.Support.Peers;
-using SecondaryPortal.Engine.Zones;
 using Xunit.Abstractions;
 
 namespace SecondaryPortal.Engine.Tests.Interop;

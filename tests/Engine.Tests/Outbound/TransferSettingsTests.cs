@@ -5,7 +5,7 @@ using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
-using SecondaryPortal.Engine.Zones;
+
 using static SecondaryPortal.Engine.Tests.Outbound.ZoneJournalTests;
 
 namespace SecondaryPortal.Engine.Tests.Outbound;

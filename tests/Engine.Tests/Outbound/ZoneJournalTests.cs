@@ -4,7 +4,7 @@ using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
-using SecondaryPortal.Engine.Outbound;
+using SecondaryPortal.Engine.Journal;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;
@@ -123,7 +123,7 @@ public sealed class ZoneJournalTests
     }
 
     internal static ZoneStore Store(TempStore temp, long maxBytes = 1 << 20) =>
-        new(temp.Contexts, TimeProvider.System, NullLogger<ZoneStore>.Instance, new PrimaryTransferOptions { MaxJournalBytesPerZone = maxBytes });
+        new(temp.Contexts, TimeProvider.System, NullLogger<ZoneStore>.Instance, new JournalOptions { MaxBytesPerZone = maxBytes });
 
     /// <summary>A small zone at <paramref name="serial"/>, with an A record named <paramref name="extra"/> and <paramref name="hosts"/> more.</summary>
     internal static List<DnsRecord> Version(uint serial, string? extra = null, int hosts = 0, DnsName? origin = null)

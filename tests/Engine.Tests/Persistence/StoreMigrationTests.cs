@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Engine.Tests.Persistence;
 

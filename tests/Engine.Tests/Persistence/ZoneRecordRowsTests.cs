@@ -5,7 +5,6 @@ using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
-using SecondaryPortal.Engine.Zones;
 using Xunit.Abstractions;
 
 namespace SecondaryPortal.Engine.Tests.Persistence;

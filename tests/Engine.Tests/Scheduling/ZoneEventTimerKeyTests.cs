@@ -1,6 +1,5 @@
 using Quartz;
 using SecondaryPortal.Dns.Wire;
-using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Scheduling;
 
 namespace SecondaryPortal.Engine.Tests.Scheduling;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;
 using Xunit.Abstractions;

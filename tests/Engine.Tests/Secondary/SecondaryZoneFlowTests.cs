@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
-using SecondaryPortal.Engine.Zones;
 using Xunit.Abstractions;
 
 namespace SecondaryPortal.Engine.Tests.Secondary;

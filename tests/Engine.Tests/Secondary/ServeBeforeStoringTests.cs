@@ -1,7 +1,7 @@
 using System.Net;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
-using SecondaryPortal.Engine.Scheduling;
+using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Tests.Support;
 using Xunit.Abstractions;
 

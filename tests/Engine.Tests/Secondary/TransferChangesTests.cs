@@ -2,6 +2,7 @@ using System.Net;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Zones;
 using Xunit.Abstractions;

@@ -2,9 +2,9 @@ using System.Net;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Events;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Scheduling;
 using SecondaryPortal.Engine.Tests.Support;
-using SecondaryPortal.Engine.Zones;
 using Xunit.Abstractions;
 
 namespace SecondaryPortal.Engine.Tests.Secondary;

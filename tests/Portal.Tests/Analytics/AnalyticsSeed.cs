@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SecondaryPortal.Engine.Analytics;
 using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Portal.Tests.Analytics;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Probing;
-using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Components.Pages.Keys;
 using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Services.Sites;

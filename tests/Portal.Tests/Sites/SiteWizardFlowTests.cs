@@ -1,15 +1,14 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Tests.Support.Peers;
-using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Hosting;
 using SecondaryPortal.Portal.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace SecondaryPortal.Portal.Tests.Sites;
 

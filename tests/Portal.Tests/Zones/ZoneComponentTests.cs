@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Components;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Components.Pages.Primaries;
 using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Services.Zones;
 using SecondaryPortal.Portal.Tests.Support;
+
 using static SecondaryPortal.Portal.Tests.Zones.ZoneServiceHost;
 
 namespace SecondaryPortal.Portal.Tests.Zones;

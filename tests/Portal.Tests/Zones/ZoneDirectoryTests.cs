@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Records;
-using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Services.Zones;
 using Xunit.Abstractions;
+
 using static SecondaryPortal.Portal.Tests.Zones.ZoneServiceHost;
 
 namespace SecondaryPortal.Portal.Tests.Zones;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SecondaryPortal.Engine.Analytics;
+using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Persistence.Configurations;
 

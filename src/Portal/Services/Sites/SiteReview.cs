@@ -1,3 +1,4 @@
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Engine.Zones;
 

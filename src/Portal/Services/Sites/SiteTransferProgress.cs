@@ -1,5 +1,4 @@
 using SecondaryPortal.Engine.Persistence;
-using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Portal.Services.Sites;
 

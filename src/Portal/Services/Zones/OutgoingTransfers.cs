@@ -3,7 +3,6 @@ using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
-using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Services.Keys;
 

@@ -1,5 +1,6 @@
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneFiles;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Accounts;
 

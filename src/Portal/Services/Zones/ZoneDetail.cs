@@ -1,4 +1,5 @@
 using SecondaryPortal.Engine.Outbound;
+using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Portal.Services.Zones;

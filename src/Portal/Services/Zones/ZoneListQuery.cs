@@ -1,4 +1,4 @@
-using SecondaryPortal.Engine.Zones;
+using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Portal.Services.Zones;
 

@@ -5,7 +5,7 @@ using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
 
-namespace SecondaryPortal.Engine.Outbound;
+namespace SecondaryPortal.Engine.Journal;
 
 /// <summary>
 /// The stored form of a journal entry: a version octet (1), then, Brotli-compressed, the counts of deleted and

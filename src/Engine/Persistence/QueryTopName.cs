@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Analytics;
+namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>
 /// Table "QueryTopNames": a name among a zone's most queried in one hour or one day, with the sum of the sketch's

@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Scheduling;
+namespace SecondaryPortal.Engine.Events;
 
 /// <summary>
 /// How the transfer engine schedules secondary zones (configuration section <c>Transfers</c>). The SOA's REFRESH,

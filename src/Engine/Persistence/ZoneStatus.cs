@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Zones;
+namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>Where a secondary zone stands with its primaries (stored by name, so new values never renumber old rows).</summary>
 public enum ZoneStatus

@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Scheduling;
+namespace SecondaryPortal.Engine.Events;
 
 /// <summary>
 /// Turns a zone's SOA timers (RFC 1035 §3.3.13: REFRESH, RETRY, EXPIRE, in seconds) into the intervals the engine waits:

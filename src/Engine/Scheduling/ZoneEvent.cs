@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Events;
+namespace SecondaryPortal.Engine.Scheduling;
 
 /// <summary>
 /// The events of a secondary zone's schedule (Knot DNS's zone events): each is a reason to run the zone's refresh or
@@ -18,6 +18,6 @@ public enum ZoneEvent
     /// <summary>A primary announced a change (RFC 1996 §3.7): refresh now.</summary>
     Notify,
 
-    /// <summary>An operator paused or resumed the zone (<see cref="ZoneEventLoop.PauseRequested"/> says which): apply it.</summary>
+    /// <summary>An operator paused or resumed the zone (the zone's event loop knows which): apply it.</summary>
     Pause,
 }

@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Analytics;
+namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>
 /// Table "QueryAggregates": how many queries one combination of dimensions had in one minute or one hour. The key is
@@ -12,13 +12,13 @@ public sealed class QueryAggregate
     /// <summary>The bucket's start in Unix seconds, a multiple of <see cref="Resolution"/>.</summary>
     public long BucketStart { get; set; }
 
-    /// <summary>The zone ("example.com."), <see cref="AnalyticsKeys.NoZone"/> for queries outside every zone.</summary>
+    /// <summary>The zone ("example.com."), the empty string for queries outside every zone (the keys are made by the analytics' <c>AnalyticsKeys</c>).</summary>
     public required string Zone { get; set; }
 
-    /// <summary>QTYPE (<see cref="AnalyticsKeys.TypeKey"/>).</summary>
+    /// <summary>QTYPE, or the key of "other types" for a type not counted on its own.</summary>
     public int QueryType { get; set; }
 
-    /// <summary>RCODE (<see cref="AnalyticsKeys.RcodeKey"/>).</summary>
+    /// <summary>RCODE, or the key of "other rcodes" for one not counted on its own.</summary>
     public int Rcode { get; set; }
 
     /// <summary>The transport's number (<see cref="Dns.Server.DnsTransport"/>).</summary>

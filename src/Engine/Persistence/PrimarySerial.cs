@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Zones;
+namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>A serial a primary answered a SOA query with, to store as its last seen serial.</summary>
 /// <param name="PrimaryId">The primary's row.</param>

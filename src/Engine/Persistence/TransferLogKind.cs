@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Zones;
+namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>What one line of a zone's transfer history records.</summary>
 public enum TransferLogKind

@@ -2,17 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SecondaryPortal.Dns.ZoneData;
 using SecondaryPortal.Engine.Persistence;
 
-namespace SecondaryPortal.Engine.Outbound;
-
-/// <summary>What an import did to its zone's journal.</summary>
-internal enum JournalUpdate
-{
-    /// <summary>The diff was added (older entries dropped as the size bound requires).</summary>
-    Appended,
-
-    /// <summary>The history cannot continue (serial not newer, old version unreadable, diff too large): the journal was emptied.</summary>
-    Cleared,
-}
+namespace SecondaryPortal.Engine.Journal;
 
 /// <summary>
 /// Keeps a zone's IXFR journal inside the transaction of the import that changes the zone: the new diff is added

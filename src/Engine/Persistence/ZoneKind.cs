@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Engine.Zones;
+namespace SecondaryPortal.Engine.Persistence;
 
 /// <summary>Who keeps the master copy of a zone.</summary>
 public enum ZoneKind
