@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Components.Pages.Keys;
+using SecondaryPortal.Portal.Components.Pages.Sites;
 using SecondaryPortal.Portal.Services.Sites;
 
-namespace SecondaryPortal.Portal.Components.Pages.Sites;
+namespace SecondaryPortal.Portal.Endpoints;
 
 /// <summary>The htmx fragments of the Add Site wizard and the keys page (each page also works without them).</summary>
 public static class SiteFragmentEndpoints
