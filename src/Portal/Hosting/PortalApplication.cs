@@ -41,10 +41,11 @@ public static class PortalApplication
         app.UseAuthorization();
         app.UseMiddleware<SignInThrottleMiddleware>();
         app.UseAntiforgery();
-        app.MapPortalEndpoints();
+        app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapPortalApi();
-        app.MapSiteFragments();
+        app.MapKeyEndpoints();
+        app.MapSiteEndpoints();
         app.MapZoneEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapRazorComponents<App>();
