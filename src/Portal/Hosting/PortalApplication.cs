@@ -4,6 +4,7 @@ using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
 using SecondaryPortal.Portal.Endpoints;
 using SecondaryPortal.Portal.Services.Analytics;
+using SecondaryPortal.Portal.Services.Primaries;
 using SecondaryPortal.Portal.Services.Sites;
 using SecondaryPortal.Portal.Services.Zones;
 
@@ -25,6 +26,7 @@ public static class PortalApplication
         builder.Services.AddPortalSites();
         builder.Services.AddZoneManagement();
         builder.Services.AddPortalZones();
+        builder.Services.AddPortalPrimaries();
         builder.Services.AddPortalAnalytics();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
