@@ -7,7 +7,7 @@ using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Tests.Support.Peers;
 using SecondaryPortal.Engine.Zones;
-using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
