@@ -2,11 +2,9 @@ using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
-using SecondaryPortal.Portal.Components.Pages.Analytics;
-using SecondaryPortal.Portal.Components.Pages.Sites;
-using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Endpoints;
 using SecondaryPortal.Portal.Services.Analytics;
+using SecondaryPortal.Portal.Services.Primaries;
 using SecondaryPortal.Portal.Services.Sites;
 using SecondaryPortal.Portal.Services.Zones;
 
@@ -28,6 +26,7 @@ public static class PortalApplication
         builder.Services.AddPortalSites();
         builder.Services.AddZoneManagement();
         builder.Services.AddPortalZones();
+        builder.Services.AddPortalPrimaries();
         builder.Services.AddPortalAnalytics();
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
@@ -44,10 +43,11 @@ public static class PortalApplication
         app.UseAuthorization();
         app.UseMiddleware<SignInThrottleMiddleware>();
         app.UseAntiforgery();
-        app.MapPortalEndpoints();
+        app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapPortalApi();
-        app.MapSiteFragments();
+        app.MapKeyEndpoints();
+        app.MapSiteEndpoints();
         app.MapZoneEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapRazorComponents<App>();

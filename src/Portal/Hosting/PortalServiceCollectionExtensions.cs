@@ -7,6 +7,7 @@ using SecondaryPortal.Engine.Events;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Memory;
 
 namespace SecondaryPortal.Portal.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Tests.Support;
 using SecondaryPortal.Portal.Tests.Zones;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,7 @@ using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Analytics;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Api;
-using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Tests.Support;
 using SecondaryPortal.Portal.Tests.Zones;
 using SecondaryPortal.Testing;

@@ -24,7 +24,7 @@ public sealed class ApiAuthenticationTests : IAsyncLifetime
 
         Assert.Equal("alice@example.com", me.GetProperty("email").GetString());
         Assert.False(me.GetProperty("isAdmin").GetBoolean());
-        var dns = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Hosting.DnsServerHostedService>(_portal.Services);
+        var dns = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.DnsListeners.DnsServerHostedService>(_portal.Services);
         Assert.NotEqual(5300, dns.UdpEndpoints.Single().Port); // the factory's free port, not the default configuration's
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
-using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Tests.Support;
 
 namespace SecondaryPortal.Portal.Tests.Api;

@@ -7,6 +7,7 @@ using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Tests.Support;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Hosting;
 using SecondaryPortal.Portal.Tests.Support;
 using Xunit.Abstractions;

@@ -6,6 +6,7 @@ using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Hosting;
 using SecondaryPortal.Portal.Tests.Support;
 

@@ -7,7 +7,8 @@ using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Tests.Support.Peers;
-using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Engine.Zones;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Tests.Support;
 
 namespace SecondaryPortal.Portal.Tests.Sites;

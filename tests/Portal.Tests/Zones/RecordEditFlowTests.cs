@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
-using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Portal.DnsListeners;
 using SecondaryPortal.Portal.Tests.Support;
 
 namespace SecondaryPortal.Portal.Tests.Zones;

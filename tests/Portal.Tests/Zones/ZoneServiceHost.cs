@@ -9,6 +9,7 @@ using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Portal.Services.Primaries;
 using SecondaryPortal.Portal.Services.Zones;
 using SecondaryPortal.Portal.Tests.Support;
 
@@ -32,6 +33,7 @@ public sealed class ZoneServiceHost : IAsyncDisposable
         services.AddSecondaryPortalServer(configuration);
         Engine.Records.ZoneManagementServiceCollectionExtensions.AddZoneManagement(services);
         services.AddPortalZones();
+        services.AddPortalPrimaries();
         Services = services.BuildServiceProvider();
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
 using SecondaryPortal.Dns.Server;
-using SecondaryPortal.Portal.Hosting;
+using SecondaryPortal.Portal.DnsListeners;
 
 namespace SecondaryPortal.Portal.Services.Sites;
 

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Services.Keys;
-using SecondaryPortal.Portal.Services.Primaries;
 
 namespace SecondaryPortal.Portal.Services.Zones;
 
-/// <summary>Registers the portal's zone and primary services (the pages and the REST API use the same ones).</summary>
+/// <summary>Registers the portal's zone services (the pages and the REST API use the same ones).</summary>
 public static class PortalZoneServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ZoneDirectory"/>, <see cref="ZoneActions"/>, <see cref="OutgoingTransfers"/>, <see cref="ZoneRecordEditing"/> (needs the Engine's AddZoneManagement), <see cref="PrimaryDirectory"/>, and the record browser and TSIG key service they use.</summary>
+    /// <summary>Adds <see cref="ZoneDirectory"/>, <see cref="ZoneActions"/>, <see cref="OutgoingTransfers"/>, <see cref="ZoneRecordEditing"/> (needs the Engine's AddZoneManagement), and the record browser and TSIG key service they use.</summary>
     public static IServiceCollection AddPortalZones(this IServiceCollection services)
     {
         services.TryAddSingleton<ZoneRecordBrowser>();
@@ -16,7 +15,6 @@ public static class PortalZoneServiceCollectionExtensions
         services.AddSingleton<ZoneActions>();
         services.AddSingleton<OutgoingTransfers>();
         services.AddSingleton<ZoneRecordEditing>();
-        services.AddSingleton<PrimaryDirectory>();
         services.AddPortalKeys();
         return services;
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using SecondaryPortal.Dns.Server;
 
-namespace SecondaryPortal.Portal.Hosting;
+namespace SecondaryPortal.Portal.DnsListeners;
 
 /// <summary>
 /// Runs the DNS listeners (UDP and TCP on every <c>Dns:Listen</c> endpoint) for the host's lifetime, with the stream

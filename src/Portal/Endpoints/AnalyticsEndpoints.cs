@@ -4,7 +4,7 @@ using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Services.Analytics;
 using SecondaryPortal.Portal.Services.Zones;
 
-namespace SecondaryPortal.Portal.Components.Pages.Analytics;
+namespace SecondaryPortal.Portal.Endpoints;
 
 /// <summary>The analytics pages' CSV downloads: one table of the report the page shows, with the same query string.</summary>
 public static class AnalyticsEndpoints

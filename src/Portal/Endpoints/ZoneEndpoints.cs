@@ -1,9 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SecondaryPortal.Portal.Accounts;
+using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Services.Zones;
 
-namespace SecondaryPortal.Portal.Components.Pages.Zones;
+namespace SecondaryPortal.Portal.Endpoints;
 
 /// <summary>The zone pages' endpoints that are not pages: the live status fragment htmx polls, and the zone file download.</summary>
 public static class ZoneEndpoints

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Identity;
+using SecondaryPortal.Portal.Accounts;
 
-namespace SecondaryPortal.Portal.Accounts;
+namespace SecondaryPortal.Portal.Endpoints;
 
-/// <summary>The account endpoints that are not pages.</summary>
+/// <summary>The account endpoints that are not pages (the pages are in Components/Pages/Account).</summary>
 public static class AccountEndpoints
 {
     /// <summary>POST /account/logout: signs out (the form carries the antiforgery token) and goes to the sign-in page.</summary>
