@@ -6,7 +6,8 @@ namespace SecondaryPortal.Dns.Limits;
 /// A <see cref="FixedWindowLimiter"/> per key (a client address, say), each created at the key's first acquisition, so
 /// its first window starts then. Keys whose window has given nothing are forgotten once more than
 /// <see cref="SweepAbove"/> keys are held, by a sweep that runs on an acquisition, at most once a window: like the
-/// limiters it holds, it keeps no timer.
+/// limiters it holds, it keeps no timer. An acquisition racing with the sweep of its own key may be counted in a limiter
+/// the sweep has just forgotten, so a key may get one more permit in the window that follows a sweep.
 /// </summary>
 /// <typeparam name="TKey">What acquisitions are counted apart by.</typeparam>
 public sealed class KeyedFixedWindowLimiter<TKey> where TKey : notnull
