@@ -47,9 +47,9 @@ public sealed class QueryCounters
     private const int Padding = 8;
 
     /// <summary>
-    /// Most top-name sketches per zone and kind. Each core sketches into its own (a sketch shared by every core had its
-    /// busy flag and entries bounce between the cores' caches on every query: about a microsecond a query on the 2-core
-    /// bench machine); the drain adds them up. Capped, as each costs up to its capacity in names.
+    /// Most top-name sketches per zone and kind. Each core sketches into its own (a sketch shared by every core would have
+    /// its busy flag and entries bounce between the cores' caches on every query); the drain adds them up. Capped, as each
+    /// costs up to its capacity in names.
     /// </summary>
     private const int MaxSketchStripes = 8;
 
@@ -146,8 +146,8 @@ public sealed class QueryCounters
 
     /// <summary>
     /// The cumulative counts, as <see cref="Snapshot"/>, of the zones counted lately, and a new period begins: for a fold at
-    /// a fixed interval, which reads a zone no longer queried for two more calls and then never again (10,000 zones
-    /// queried once cost every snapshot about 25 ms on the bench machine; bench/README.md). A zone is read when it was
+    /// a fixed interval, which reads a zone no longer queried for two more calls and then never again, so that zones queried
+    /// once long ago cost the fold nothing. A zone is read when it was
     /// counted in the period this call ends or the one before it, so a count made while the previous call ran (its period
     /// read just before the change) is read by this one.
     /// </summary>

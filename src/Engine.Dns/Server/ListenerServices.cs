@@ -1,15 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Limits;
 
 namespace SecondaryPortal.Dns.Server;
 
 /// <summary>What every receive loop of one server shares: the handlers, the logger and the log rate limits.</summary>
 internal sealed class ListenerServices(IDnsRequestHandler handler, ILogger logger, IDnsStreamHandler? streams = null)
 {
-    private readonly LogRateLimiter _handlerFailures = new(perSecond: 10);
-    private readonly LogRateLimiter _socketErrors = new(perSecond: 10);
-    private readonly LogRateLimiter _evictions = new(perSecond: 5);
+    // A few entries of one kind a second, so that a flood of bad packets or a handler failing on every request cannot
+    // turn the log into the bottleneck; each entry let through reports how many were held back.
+    private readonly FixedWindowLimiter _handlerFailures = new(permitLimit: 10, TimeSpan.FromSeconds(1), TimeProvider.System);
+    private readonly FixedWindowLimiter _socketErrors = new(permitLimit: 10, TimeSpan.FromSeconds(1), TimeProvider.System);
+    private readonly FixedWindowLimiter _evictions = new(permitLimit: 5, TimeSpan.FromSeconds(1), TimeProvider.System);
 
     public ILogger Logger { get; } = logger;
 

@@ -21,7 +21,7 @@ internal sealed unsafe class UdpBatchLoop : UdpServingLoop
     public UdpBatchLoop(Socket socket, IPEndPoint endpoint, int index, ListenerServices services)
         : base(socket, endpoint, index, services)
     {
-        // No receive timeout: an idle server does not wake (a 500 ms timeout woke every socket twice a second for nothing).
+        // No receive timeout: an idle server does not wake.
         // Stop wakes the blocked recvmmsg: disposing a socket whose handle is in use (the loop holds a reference while it
         // runs) shuts it down and waits for the loop to let go before closing it.
         socket.Blocking = true;

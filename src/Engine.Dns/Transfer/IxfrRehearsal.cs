@@ -10,7 +10,7 @@ namespace SecondaryPortal.Dns.Transfer;
 /// by the transfer parser (RFC 1995 §4 diff sequence), then applied to the served copy (<see cref="ZoneSnapshot.Apply"/>:
 /// a changed name, a name removed with its empty non-terminal, a name added below a new one). The first change to a real
 /// zone in a process otherwise waits on the JIT for about 150 methods, mostly generic collections over our own types that
-/// no ReadyToRun image holds: 100 to 150 ms on this machine, the whole of that change's latency (bench/README.md).
+/// no ReadyToRun image holds, and that compiling would be nearly the whole of the change's latency.
 /// </summary>
 public static class IxfrRehearsal
 {

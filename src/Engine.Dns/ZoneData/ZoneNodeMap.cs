@@ -4,7 +4,7 @@ namespace SecondaryPortal.Dns.ZoneData;
 /// A snapshot's owner names, by lowercase relative labels, never changed once made. A zone built whole holds one
 /// dictionary. A patched zone shares its predecessor's dictionary and holds only its own changes beside it (a replaced or
 /// added node, or a removal): an IXFR of a few records to a zone of a million names then costs a few entries, not a copy
-/// of the million (about 3 ms for 100,000 names, on the path from the primary's NOTIFY to the change served). The changes
+/// of the million, on the path from the primary's NOTIFY to the change served. The changes
 /// carry over from patch to patch until they outgrow <see cref="MaxChanges"/>, when the next patch makes one dictionary
 /// again, so a lookup is never more than two probes and the copying stays in proportion to the changes.
 /// </summary>

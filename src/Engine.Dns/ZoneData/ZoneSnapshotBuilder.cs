@@ -12,7 +12,7 @@ namespace SecondaryPortal.Dns.ZoneData;
 /// <remarks>
 /// The per-record methods (and the transfer's wire reading that feeds them) are compiled optimized at once
 /// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a first transfer of a million records otherwise runs
-/// them through tiered compilation's instrumented code, which cost 0.6 s of a 3.7 s initial transfer (bench/README.md).
+/// them through tiered compilation's instrumented code, which makes a first transfer markedly slower to serve.
 /// </remarks>
 internal sealed class ZoneSnapshotBuilder
 {

@@ -105,8 +105,7 @@ public sealed partial class QueryAggregator(
     /// <summary>
     /// Folds every <see cref="AnalyticsOptions.FlushInterval"/> while queries are counted. A fold that files nothing puts
     /// the loop to sleep until the next query is counted (or the next retention sweep is due): an idle server does not
-    /// wake every interval to find nothing, and each such wake-up kept the thread pool's gate thread polling for two
-    /// seconds more (bench/README.md).
+    /// wake every interval to find nothing (nor keep the thread pool's gate thread polling after each such wake-up).
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

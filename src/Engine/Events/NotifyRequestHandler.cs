@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SecondaryPortal.Dns.Limits;
 using SecondaryPortal.Dns.Messages;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Dns.Transfer;
@@ -21,10 +22,10 @@ public sealed partial class NotifyRequestHandler(
     SecondaryZoneEngine engine,
     TsigVerifier verifier,
     TsigSigner signer,
+    TimeProvider time,
     ILogger<NotifyRequestHandler> logger) : IDnsRequestHandler
 {
-    private long _nextRefusalLog;
-    private long _suppressedRefusals;
+    private readonly FixedWindowLimiter _refusalLog = new(permitLimit: 1, TimeSpan.FromSeconds(1), time);
 
     /// <inheritdoc/>
     public int Handle(ReadOnlySpan<byte> request, Span<byte> response, in DnsRequestContext context)
@@ -96,14 +97,8 @@ public sealed partial class NotifyRequestHandler(
 
     private void LogRefused(DnsName zone, in DnsRequestContext context, string reason, DnsRcode rcode)
     {
-        long now = Environment.TickCount64;
-        long next = Volatile.Read(ref _nextRefusalLog);
-        if (now < next || Interlocked.CompareExchange(ref _nextRefusalLog, now + 1000, next) != next)
-        {
-            Interlocked.Increment(ref _suppressedRefusals);
-            return;
-        }
-        LogNotifyRefused(zone.ToString(), context.RemoteEndPoint.ToString(), context.Transport, rcode, reason, Interlocked.Exchange(ref _suppressedRefusals, 0));
+        if (_refusalLog.TryAcquire(out long suppressed))
+            LogNotifyRefused(zone.ToString(), context.RemoteEndPoint.ToString(), context.Transport, rcode, reason, suppressed);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "NOTIFY for {Zone} from {Sender} over {Transport} answered {Rcode}: {Reason} ({Suppressed} similar refusals not logged)")]

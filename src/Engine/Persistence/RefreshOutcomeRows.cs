@@ -6,7 +6,7 @@ namespace SecondaryPortal.Engine.Persistence;
 /// Writes what a refresh of a secondary zone leaves in the store, with plain ADO.NET inside the caller's transaction: the
 /// zone's state row, its new transfer log lines (the newest few kept), the serial each primary answered with and, after a
 /// transfer, the zone row's serial, size and change version. A small IXFR is stored before it is served, so these rows are
-/// on the path of every change: EF Core's tracked save of them took 2.5 to 4 ms of a 6 ms store (bench/README.md).
+/// on the path of every change, and are written without EF Core's change tracker, whose save would be most of the store's time.
 /// Values bind as EF Core binds them (an enum by its name, a time as Microsoft.Data.Sqlite formats a DateTimeOffset), so
 /// the portal reads these rows through EF unchanged.
 /// </summary>

@@ -13,8 +13,8 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddEngineStore(this IServiceCollection services, StoreSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        // Pooled: a new context pays about 0.5 ms to build its internal services on first use, a pooled one is reset and
-        // reused. Storing a small IXFR, which delays serving it, takes about 1.5 ms in all (bench/README.md).
+        // Pooled: a new context builds its internal services on first use, a pooled one is reset and reused; storing a
+        // small IXFR delays serving it, so the store's fixed costs count.
         services.AddPooledDbContextFactory<StoreDbContext>(options => StoreDbContextOptions.Configure(options, settings));
         services.AddSingleton<StoreMigrator>();
         services.AddSingleton(settings);

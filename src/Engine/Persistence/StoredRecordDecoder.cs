@@ -8,7 +8,7 @@ namespace SecondaryPortal.Engine.Persistence;
 /// Turns "ZoneRecords" rows (columns Owner, Type, Class, Ttl, Data in that order) back into records. Reuses the
 /// owner name of the previous row when the octets repeat, as they do for every RRset and every name with several
 /// types. Blobs are read whole with GetFieldValue: Microsoft.Data.Sqlite's GetBytes into a caller's buffer costs
-/// about ten times more per call (measured: 100,000 rows, 350 ms against 35 ms).
+/// far more per call.
 /// </summary>
 internal sealed class StoredRecordDecoder
 {

@@ -33,8 +33,8 @@ internal sealed class ZoneRecordPatcher : IDisposable
             $"""SELECT {Columns} FROM "ZoneRecords" WHERE "ZoneId" = @zone AND "Type" = @type AND "Class" = @class""",
             "@zone", "@type", "@class");
         _delete = Command(connection, transaction, """DELETE FROM "ZoneRecords" WHERE "Id" = @id""", "@id");
-        // Found through the (ZoneId, Owner) index: by type alone, the update read every row of the zone (20 ms for 100,000
-        // rows, on the path of every IXFR). The owner's case may differ from the stored octets (RFC 4343): then by type.
+        // Found through the (ZoneId, Owner) index: by type alone, the update would read every row of the zone, on the path
+        // of every IXFR. The owner's case may differ from the stored octets (RFC 4343): then by type.
         _updateSoa = Command(connection, transaction,
             """UPDATE "ZoneRecords" SET "Ttl" = @ttl, "Data" = @data WHERE "ZoneId" = @zone AND "Owner" = @owner AND "Type" = 6""",
             "@zone", "@owner", "@ttl", "@data");

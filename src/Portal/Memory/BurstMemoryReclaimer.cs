@@ -5,13 +5,13 @@ namespace SecondaryPortal.Portal.Memory;
 /// <summary>
 /// Gives the garbage of a burst back to the system once the process goes quiet. The collector runs only when the process
 /// allocates, so a server that idles after a burst (10,000 zones' first transfers) keeps the burst's dead objects and the
-/// memory under them for good: 126 MiB of 191 committed after 10,000 first transfers (bench/README.md).
+/// memory under them for good, often more than what is alive.
 /// <para>
 /// When a check (every <see cref="MemoryReclaimOptions.CheckInterval"/>) finds a burst ended, it asks for a full
 /// collection in the background: it pauses the process for milliseconds and tells how much of the heap is alive. At the
 /// next check, when the garbage is at least as large as what is alive, one compacting collection gives it back; either
 /// way the C heap is trimmed. That collection stops the process (queries wait in the socket buffers) for a time that
-/// grows with the live heap, 92 to 190 ms for 65 to 78 MB on the bench machine, so it is skipped above
+/// grows with the live heap, so it is skipped above
 /// <see cref="MemoryReclaimOptions.MaxLiveMegabytes"/>; the pause is logged (what it keeps, at Debug level). The query
 /// path allocates nothing: answering queries never keeps a burst from ending.
 /// </para>

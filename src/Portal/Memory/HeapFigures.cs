@@ -27,7 +27,7 @@ internal readonly record struct HeapFigures(long CommittedBytes, long LiveBytes)
 
     /// <summary>
     /// True when compacting pays for its pause: the garbage is at least <paramref name="minimumBytes"/> and at least as
-    /// large as what stays, and the live heap (which the pause grows with, 1 to 3 ms a megabyte on the bench machine) is
+    /// large as what stays, and the live heap (which the pause grows with) is
     /// at most <paramref name="maximumLiveBytes"/>.
     /// </summary>
     public bool WorthCompacting(long minimumBytes, long maximumLiveBytes) =>

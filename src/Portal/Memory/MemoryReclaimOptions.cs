@@ -16,7 +16,7 @@ public sealed class MemoryReclaimOptions
     public long QuietMegabytes { get; set; } = 4;
 
     /// <summary>
-    /// The largest live heap, in megabytes, compacted after a burst: the pause grows with it (about 190 ms for 65 MB here),
+    /// The largest live heap, in megabytes, compacted after a burst: the pause grows with it,
     /// so a server holding large zones keeps its garbage rather than stop for longer.
     /// </summary>
     public long MaxLiveMegabytes { get; set; } = 128;

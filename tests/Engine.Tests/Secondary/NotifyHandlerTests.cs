@@ -42,6 +42,25 @@ public sealed class NotifyHandlerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Refusals_AreLoggedOnceASecond_AndTheNextEntryCountsThoseHeldBack()
+    {
+        var clock = new SteppedTimeProvider();
+        await using var harness = await SecondaryHarness.StartAsync(clock, output: output);
+        var elsewhere = DnsName.Parse("elsewhere.example.");
+
+        for (int i = 0; i < 3; i++)
+            await harness.SendNotifyAsync(elsewhere);
+        int withinTheSecond = Refusals(harness).Count;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await harness.SendNotifyAsync(elsewhere);
+
+        Assert.Equal(1, withinTheSecond);
+        var logged = Refusals(harness);
+        Assert.Equal(2, logged.Count);
+        Assert.Contains("(2 similar refusals not logged)", logged[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Notify_SignedWithTheZoneKey_IsAcceptedFromAnyAddress_AndAnsweredSigned()
     {
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 2, "192.0.2.1"));
@@ -102,6 +121,9 @@ public sealed class NotifyHandlerTests(ITestOutputHelper output)
         await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) is not null && IsIdle(harness), Bound, "the first transfer");
         return harness;
     }
+
+    private static List<string> Refusals(SecondaryHarness harness) =>
+        [.. harness.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("NOTIFY for elsewhere.example.", StringComparison.Ordinal)).Select(e => e.Message)];
 
     private static bool IsIdle(SecondaryHarness harness) => harness.Engine.TryGetZone(Origin, out var loop) && !loop.IsBusy;
 }

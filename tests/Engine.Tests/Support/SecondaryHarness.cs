@@ -56,7 +56,7 @@ public sealed class SecondaryHarness : IAsyncDisposable
         var expire = new ExpireHandler(Repository, Publisher, Timers, options, time, loggers.CreateLogger<ExpireHandler>());
         var pause = new PauseHandler(Repository, Timers, options, loggers.CreateLogger<PauseHandler>());
         Engine = new SecondaryZoneEngine(Repository, refresh, expire, pause, Publisher, Table, Timers, policy, options, time, loggers.CreateLogger<SecondaryZoneEngine>());
-        Notify = new NotifyRequestHandler(Engine, new TsigVerifier(time), new TsigSigner(time), loggers.CreateLogger<NotifyRequestHandler>());
+        Notify = new NotifyRequestHandler(Engine, new TsigVerifier(time), new TsigSigner(time), time, loggers.CreateLogger<NotifyRequestHandler>());
     }
 
     public TempStore Temp { get; }

@@ -9,7 +9,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void TryAcquire_AllowsTheLimitAMinute_ThenRefusesTheNext()
     {
-        var throttle = new SignInThrottle(new Clock());
+        var throttle = new SignInThrottle(new SteppedTimeProvider());
 
         var allowed = Enumerable.Range(0, Limit + 1).Select(_ => throttle.TryAcquire("192.0.2.1")).ToList();
 
@@ -20,7 +20,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void TryAcquire_CountsEachAddressApart()
     {
-        var throttle = new SignInThrottle(new Clock());
+        var throttle = new SignInThrottle(new SteppedTimeProvider());
         for (int i = 0; i < Limit; i++)
             throttle.TryAcquire("192.0.2.1");
 
@@ -31,14 +31,14 @@ public sealed class SignInThrottleTests
     [Fact]
     public void TryAcquire_OnceTheMinuteIsOver_AllowsAttemptsAgain()
     {
-        var clock = new Clock();
+        var clock = new SteppedTimeProvider();
         var throttle = new SignInThrottle(clock);
         for (int i = 0; i <= Limit; i++)
             throttle.TryAcquire("192.0.2.1");
 
-        clock.Now += TimeSpan.FromSeconds(59);
+        clock.Advance(TimeSpan.FromSeconds(59));
         bool beforeTheMinute = throttle.TryAcquire("192.0.2.1");
-        clock.Now += TimeSpan.FromSeconds(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         bool atTheMinute = throttle.TryAcquire("192.0.2.1");
 
         Assert.False(beforeTheMinute);
@@ -48,21 +48,14 @@ public sealed class SignInThrottleTests
     [Fact]
     public void TryAcquire_FromManyAddresses_ForgetsTheWindowsThatAreOver()
     {
-        var clock = new Clock();
+        var clock = new SteppedTimeProvider();
         var throttle = new SignInThrottle(clock);
         for (int i = 0; i < 5000; i++)
             throttle.TryAcquire($"10.0.{i / 256}.{i % 256}");
 
-        clock.Now += TimeSpan.FromMinutes(1);
+        clock.Advance(TimeSpan.FromMinutes(1));
         throttle.TryAcquire("192.0.2.1");
 
         Assert.Equal(1, throttle.AddressCount);
-    }
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

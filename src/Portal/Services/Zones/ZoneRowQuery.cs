@@ -6,7 +6,7 @@ namespace SecondaryPortal.Portal.Services.Zones;
 
 /// <summary>
 /// The zone list's SQL: zones of a scope left-joined to their refresh state, filtered and projected in the database, so
-/// a page of 10,000 zones reads one page of rows (bench/README.md has the figure).
+/// a page of 10,000 zones reads one page of rows.
 /// </summary>
 internal static class ZoneRowQuery
 {
