@@ -16,8 +16,9 @@ namespace SecondaryPortal.Engine.Zones;
 /// zones whose version changed and removes the zones that are gone. The store may be changed by another
 /// process (the command line), which is why it polls rather than waits for an in-process signal. The transfer
 /// engine, which stores and builds a secondary zone itself, hands its snapshot over with <see cref="Accept"/> so it is
-/// served at once and not loaded again; a version is never replaced by an older one. Drafts (<see cref="ZoneSummary.IsDraft"/>)
-/// are skipped: published, a zone's version moves and it is loaded like any change.
+/// served at once and not loaded again. Both writers' changes go through one publish operation, decided by
+/// <see cref="ZonePublicationRule"/>. Drafts (<see cref="ZoneSummary.IsDraft"/>) are skipped: published, a zone's version
+/// moves and it is loaded like any change.
 /// </summary>
 public sealed partial class ZonePublisher(
     ZoneStore store,
@@ -127,18 +128,14 @@ public sealed partial class ZonePublisher(
     {
         var present = (await store.ListVersionsAsync(-1, cancellationToken)).Where(zone => !zone.IsDraft).Select(zone => zone.Origin)
             .ToHashSet(StringComparer.Ordinal);
-        List<string> gone;
+        List<DnsName> gone;
         lock (_zonesLock)
-        {
-            gone = _zones.Keys.Where(origin => !present.Contains(origin)).ToList();
-            foreach (var origin in gone)
-            {
-                table.Remove(_zones[origin].Origin);
-                _zones.Remove(origin);
-            }
-        }
+            gone = [.. _zones.Where(zone => !present.Contains(zone.Key)).Select(zone => zone.Value.Origin)];
         foreach (var origin in gone)
-            LogUnpublished(origin);
+        {
+            if (Publish(new ZonePublication(ZonePublicationKind.Removed, origin)))
+                LogUnpublished(ZoneStore.OriginKey(origin));
+        }
     }
 
     private int KnownCount()
@@ -155,7 +152,7 @@ public sealed partial class ZonePublisher(
         switch (loaded.Status)
         {
             case ZoneLoadStatus.Loaded when loaded.Snapshot is { } snapshot:
-                if (TryPut(new PublishedZone(origin, loaded.Version, Serving: true), snapshot))
+                if (Publish(new ZonePublication(ZonePublicationKind.Loaded, origin, snapshot, loaded.Version)))
                     LogPublished(key, snapshot.Serial, snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
                 break;
             case ZoneLoadStatus.NotFound:
@@ -163,12 +160,12 @@ public sealed partial class ZonePublisher(
                 break;
             case ZoneLoadStatus.Unavailable:
                 // A secondary zone waiting for its first transfer, or expired: the transfer engine publishes it.
-                if (TryPut(new PublishedZone(origin, loaded.Version, Serving: false), null))
+                if (Publish(new ZonePublication(ZonePublicationKind.Loaded, origin, Version: loaded.Version)))
                     LogWaiting(key, loaded.Message);
                 break;
             default:
-                // Never serve stale data silently (issue 3): the zone answers SERVFAIL until a good version is stored.
-                if (TryPut(new PublishedZone(origin, loaded.Version, Serving: false), null))
+                // Never serve stale data silently: the zone answers SERVFAIL until a good version is stored.
+                if (Publish(new ZonePublication(ZonePublicationKind.Loaded, origin, Version: loaded.Version)))
                     LogUnavailable(key, loaded.Message);
                 break;
         }
@@ -182,8 +179,7 @@ public sealed partial class ZonePublisher(
     public void Accept(ZoneSnapshot snapshot, long? version = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        long known = version ?? Math.Max(0, KnownVersion(ZoneStore.OriginKey(snapshot.Origin)));
-        TryPut(new PublishedZone(snapshot.Origin, known, Serving: true), snapshot);
+        Publish(new ZonePublication(ZonePublicationKind.Stored, snapshot.Origin, snapshot, version));
     }
 
     /// <summary>
@@ -194,13 +190,7 @@ public sealed partial class ZonePublisher(
     public void AcceptAheadOfStore(ZoneSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        string key = ZoneStore.OriginKey(snapshot.Origin);
-        lock (_zonesLock)
-        {
-            long known = _zones.TryGetValue(key, out var zone) ? zone.Version : 0;
-            _zones[key] = new PublishedZone(snapshot.Origin, known, Serving: true, AheadOfStore: true);
-            table.Publish(snapshot);
-        }
+        Publish(new ZonePublication(ZonePublicationKind.AheadOfStore, snapshot.Origin, snapshot));
     }
 
     /// <summary>
@@ -211,12 +201,7 @@ public sealed partial class ZonePublisher(
     public void ConfirmStored(ZoneSnapshot snapshot, long version)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        string key = ZoneStore.OriginKey(snapshot.Origin);
-        lock (_zonesLock)
-        {
-            if (_zones.TryGetValue(key, out var zone) && zone.AheadOfStore && ReferenceEquals(table.Get(snapshot.Origin), snapshot))
-                _zones[key] = zone with { Version = Math.Max(zone.Version, version), AheadOfStore = false };
-        }
+        Publish(new ZonePublication(ZonePublicationKind.StoreCaughtUp, snapshot.Origin, snapshot, version));
     }
 
     /// <summary>
@@ -226,12 +211,7 @@ public sealed partial class ZonePublisher(
     public void Withdraw(DnsName origin)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        string key = ZoneStore.OriginKey(origin);
-        lock (_zonesLock)
-        {
-            _zones[key] = _zones.TryGetValue(key, out var known) ? known with { Serving = false } : new PublishedZone(origin, 0, Serving: false);
-            table.SetUnavailable(origin);
-        }
+        Publish(new ZonePublication(ZonePublicationKind.Withdrawn, origin));
     }
 
     /// <summary>
@@ -241,43 +221,46 @@ public sealed partial class ZonePublisher(
     public void Unpublish(DnsName origin)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        lock (_zonesLock)
-        {
-            table.Remove(origin);
-            _zones.Remove(ZoneStore.OriginKey(origin));
-        }
-        LogUnpublished(ZoneStore.OriginKey(origin));
+        if (Publish(new ZonePublication(ZonePublicationKind.Removed, origin)))
+            LogUnpublished(ZoneStore.OriginKey(origin));
     }
 
-    /// <summary>
-    /// False when the zone's stored version is served already, or when a newer copy than the store's is served (the store
-    /// catching up behind, <see cref="AcceptAheadOfStore"/>).
-    /// </summary>
+    /// <summary>Whether the stored copy at the zone's version is to be read and served (<see cref="ZonePublicationRule.NeedsLoading"/>).</summary>
     private bool NeedsLoading(ZoneVersion zone)
     {
         lock (_zonesLock)
-            return !_zones.TryGetValue(zone.Origin, out var known) || (known.Version < zone.Version && !known.AheadOfStore);
+            return ZonePublicationRule.NeedsLoading(_zones.TryGetValue(zone.Origin, out var known) ? known : null, zone.Version);
     }
 
-    private long KnownVersion(string key)
+    /// <summary>
+    /// The one publish operation of both writers: decides by <see cref="ZonePublicationRule"/> and applies the decision to
+    /// the table and to what is known of the zone, under one lock; true when it applied.
+    /// </summary>
+    private bool Publish(in ZonePublication publication)
     {
-        lock (_zonesLock)
-            return _zones.TryGetValue(key, out var known) ? known.Version : -1;
-    }
-
-    /// <summary>Records and applies what to serve for a zone, unless a newer version is already known; true when applied.</summary>
-    private bool TryPut(PublishedZone zone, ZoneSnapshot? snapshot)
-    {
-        string key = ZoneStore.OriginKey(zone.Origin);
+        string key = ZoneStore.OriginKey(publication.Origin);
         lock (_zonesLock)
         {
-            if (_zones.TryGetValue(key, out var known) && known.Version > zone.Version)
+            PublishedZone? known = _zones.TryGetValue(key, out var zone) ? zone : null;
+            var decision = ZonePublicationRule.Decide(known, table.Get(publication.Origin), publication);
+            if (!decision.Applies)
                 return false;
-            if (snapshot is not null)
-                table.Publish(snapshot);
+            switch (decision.Table)
+            {
+                case ZoneTableChange.Serve:
+                    table.Publish(publication.Snapshot!);
+                    break;
+                case ZoneTableChange.Unavailable:
+                    table.SetUnavailable(publication.Origin);
+                    break;
+                case ZoneTableChange.Remove:
+                    table.Remove(publication.Origin);
+                    break;
+            }
+            if (decision.Next is { } next)
+                _zones[key] = next;
             else
-                table.SetUnavailable(zone.Origin);
-            _zones[key] = zone;
+                _zones.Remove(key);
             return true;
         }
     }
