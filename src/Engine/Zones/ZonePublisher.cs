@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Lookup;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
+using SecondaryPortal.Engine.Memory;
 using SecondaryPortal.Engine.Persistence;
 
 namespace SecondaryPortal.Engine.Zones;
@@ -75,8 +76,7 @@ public sealed partial class ZonePublisher(
     /// compacting collection after the initial load returns that transient peak to the operating system, which
     /// for a 1,000,000-record zone is the difference between the process's memory and the zone's.
     /// </summary>
-    private static void ReleaseLoadGarbage() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private static void ReleaseLoadGarbage() => HeapCompaction.CompactAndTrim();
 
     /// <summary>
     /// Brings the table up to date with the store now. The poll loop calls it; an in-process writer may call

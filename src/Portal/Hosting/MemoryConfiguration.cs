@@ -1,4 +1,4 @@
-using SecondaryPortal.Portal.Memory;
+using SecondaryPortal.Engine.Memory;
 
 namespace SecondaryPortal.Portal.Hosting;
 

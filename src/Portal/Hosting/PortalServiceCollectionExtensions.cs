@@ -4,11 +4,11 @@ using SecondaryPortal.Dns.Outbound;
 using SecondaryPortal.Dns.Server;
 using SecondaryPortal.Engine.Analytics;
 using SecondaryPortal.Engine.Events;
+using SecondaryPortal.Engine.Memory;
 using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.DnsListeners;
-using SecondaryPortal.Portal.Memory;
 
 namespace SecondaryPortal.Portal.Hosting;
 

@@ -1,6 +1,6 @@
-using SecondaryPortal.Portal.Memory;
+using SecondaryPortal.Engine.Memory;
 
-namespace SecondaryPortal.Portal.Tests.Memory;
+namespace SecondaryPortal.Engine.Tests.Memory;
 
 public sealed class AllocationBurstTests
 {

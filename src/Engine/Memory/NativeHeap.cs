@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SecondaryPortal.Portal.Memory;
+namespace SecondaryPortal.Engine.Memory;
 
 /// <summary>The C library's heap, where SQLite and the runtime allocate.</summary>
 internal static class NativeHeap

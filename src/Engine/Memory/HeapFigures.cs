@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Portal.Memory;
+namespace SecondaryPortal.Engine.Memory;
 
 /// <summary>
 /// The managed heap as a full collection left it: what it holds committed and what is alive in it. Read after a full

@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Portal.Memory;
+namespace SecondaryPortal.Engine.Memory;
 
 /// <summary>
 /// Tells, from the process's allocation total read at a steady interval, when a burst of allocation has ended: at least

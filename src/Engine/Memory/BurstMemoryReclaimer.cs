@@ -1,6 +1,7 @@
-using System.Runtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace SecondaryPortal.Portal.Memory;
+namespace SecondaryPortal.Engine.Memory;
 
 /// <summary>
 /// Gives the garbage of a burst back to the system once the process goes quiet. The collector runs only when the process
@@ -60,10 +61,14 @@ public sealed partial class BurstMemoryReclaimer : BackgroundService
             if (!_burst.WasQuiet)
                 return;
             if (heap.WorthCompacting(_options.BurstMegabytes << 20, _options.MaxLiveMegabytes << 20))
+            {
                 Compact(heap);
+            }
             else
+            {
                 LogKept(_logger, heap.GarbageBytes >> 20, heap.LiveBytes >> 20);
-            TrimNativeHeap();
+                TrimNativeHeap();
+            }
         }
         else if (quietAfterBurst && _measuringSince is null)
         {
@@ -74,12 +79,9 @@ public sealed partial class BurstMemoryReclaimer : BackgroundService
 
     private void Compact(HeapFigures before)
     {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        // Aggressive: compacts every generation, the large object heap included, and decommits all the free space.
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        LogCompacted(_logger, (before.CommittedBytes - after.TotalCommittedBytes) >> 20, after.TotalCommittedBytes >> 20,
-            before.LiveBytes >> 20, after.PauseDurations[0].TotalMilliseconds);
+        var pause = HeapCompaction.CompactAndTrim();
+        long committed = GC.GetGCMemoryInfo(GCKind.FullBlocking).TotalCommittedBytes;
+        LogCompacted(_logger, (before.CommittedBytes - committed) >> 20, committed >> 20, before.LiveBytes >> 20, pause.TotalMilliseconds);
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace SecondaryPortal.Portal.Memory;
+namespace SecondaryPortal.Engine.Memory;
 
 /// <summary>The <c>Memory</c> section: when a quiet server gives a burst's garbage back (<see cref="BurstMemoryReclaimer"/>).</summary>
 public sealed class MemoryReclaimOptions
