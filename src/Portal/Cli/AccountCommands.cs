@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SecondaryPortal.Portal.Accounts;
 
 namespace SecondaryPortal.Portal.Cli;
@@ -8,24 +9,27 @@ namespace SecondaryPortal.Portal.Cli;
 /// </summary>
 internal sealed class AccountCommands(IServiceProvider services, TextWriter output, TextWriter error)
 {
-    /// <summary>True for the verbs this class runs.</summary>
-    public static bool Handles(IReadOnlyList<string> words) => words is ["user", ..] or ["token", ..];
-
-    /// <summary>Runs the verb in <paramref name="words"/> with its <paramref name="options"/>.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<string> words, IReadOnlyList<KeyValuePair<string, string?>> options, CancellationToken cancellationToken)
+    /// <summary><c>user create --email E --password P [--admin]</c>, run through <paramref name="runner"/>.</summary>
+    public static Command CreateUser(CliVerbRunner runner)
     {
-        string? Option(string name) => options.LastOrDefault(o => o.Key == name).Value;
-        bool Flag(string name) => options.Any(o => o.Key == name);
-        var unexpected = options.FirstOrDefault(o => o.Key is not ("email" or "password" or "admin" or "name"));
-        if (unexpected.Key is not null)
-            return await CliApplication.Fail(error, $"--{unexpected.Key} is not an option of '{string.Join(' ', words)}'");
-        return words switch
-        {
-            ["user", "create"] => await CreateUserAsync(Option("email"), Option("password"), Flag("admin")),
-            ["token", "create"] => await CreateTokenAsync(Option("email"), Option("name"), cancellationToken),
-            ["user", ..] => await CliApplication.Fail(error, "usage: user create --email E --password P [--admin]"),
-            _ => await CliApplication.Fail(error, "usage: token create --email E [--name N]"),
-        };
+        var email = new Option<string?>("--email") { HelpName = "E", Description = "The account's email, its login." };
+        var password = new Option<string?>("--password") { HelpName = "P", Description = "Its password (at least 10 characters)." };
+        var admin = new Option<bool>("--admin") { Description = "An admin sees every account's zones." };
+        var create = new Command("create", "Create a portal account.") { email, password, admin };
+        create.SetAction((result, cancellationToken) => runner.RunAsync(result, (services, output, error) =>
+            new AccountCommands(services, output, error).CreateUserAsync(result.GetValue(email), result.GetValue(password), result.GetValue(admin)), true, cancellationToken));
+        return new Command("user", "Portal accounts.") { create };
+    }
+
+    /// <summary><c>token create --email E [--name N]</c>, run through <paramref name="runner"/>.</summary>
+    public static Command CreateToken(CliVerbRunner runner)
+    {
+        var email = new Option<string?>("--email") { HelpName = "E", Description = "The account the token acts as." };
+        var name = new Option<string?>("--name") { HelpName = "N", Description = "A name to tell the token apart." };
+        var create = new Command("create", "Print a new API token of an account (shown once).") { email, name };
+        create.SetAction((result, cancellationToken) => runner.RunAsync(result, (services, output, error) =>
+            new AccountCommands(services, output, error).CreateTokenAsync(result.GetValue(email), result.GetValue(name), cancellationToken), true, cancellationToken));
+        return new Command("token", "API tokens.") { create };
     }
 
     private async Task<int> CreateUserAsync(string? email, string? password, bool admin)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using SecondaryPortal.Dns.Tsig;
@@ -16,27 +17,42 @@ internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWrite
 
     private SecondaryZoneCatalog Catalog => services.GetRequiredService<SecondaryZoneCatalog>();
 
-    /// <summary>True for the sub-verbs this class runs.</summary>
-    public static bool Handles(string verb) => verb is "add" or "status" or "refresh" or "remove";
-
-    /// <summary>Runs the sub-verb in <paramref name="words"/> with the verb <paramref name="options"/>.</summary>
-    public Task<int> RunAsync(IReadOnlyList<string> words, IReadOnlyList<KeyValuePair<string, string?>> options, CancellationToken cancellationToken)
+    /// <summary><c>zone add</c>, <c>zone status</c>, <c>zone refresh</c> and <c>zone remove</c>, run through <paramref name="runner"/>.</summary>
+    public static IEnumerable<Command> Create(CliVerbRunner runner)
     {
-        if (words is not ["add", ..] && options.Count > 0)
-            return CliApplication.Fail(error, $"--{options[0].Key} is an option of 'zone add' only");
-        return words switch
-        {
-            ["add", _, ..] => AddAsync(words.Skip(1).ToArray(), options, cancellationToken),
-            ["status", var origin] => StatusAsync(origin, cancellationToken),
-            ["refresh", var origin] => RefreshAsync(origin, cancellationToken),
-            ["remove", var origin] => RemoveAsync(origin, cancellationToken),
-            ["add", ..] => CliApplication.Fail(error, AddUsage),
-            _ => CliApplication.Fail(error, $"usage: zone {words[0]} <origin>"),
-        };
+        yield return CreateAdd(runner);
+        yield return CreateOnOrigin(runner, "status", "Show a zone's state, serials, primaries, last transfers and error, next refresh.", (commands, origin, ct) => commands.StatusAsync(origin, ct));
+        yield return CreateOnOrigin(runner, "refresh", "Check a secondary zone's primaries now.", (commands, origin, ct) => commands.RefreshAsync(origin, ct));
+        yield return CreateOnOrigin(runner, "remove", "Stop serving a zone and delete it.", (commands, origin, ct) => commands.RemoveAsync(origin, ct));
+    }
+
+    private static Command CreateAdd(CliVerbRunner runner)
+    {
+        var origins = new Argument<string[]>("origin") { Arity = ArgumentArity.OneOrMore, Description = "The zones' names; every name is checked before any zone is added." };
+        var secondary = new Option<bool>("--secondary") { Description = "Required: the zones are secondary zones (an authoritative zone is added with zone import)." };
+        var primaries = new Option<string[]>("--primary") { HelpName = "ADDR[:PORT]", Description = "A primary to transfer from (repeat it; tried in order; port 53 by default)." };
+        var tsig = new Option<string?>("--tsig") { HelpName = "NAME", Description = "The TSIG key that signs SOA queries, transfers and NOTIFY (alone: a stored key)." };
+        var algorithm = new Option<string?>("--tsig-algorithm") { HelpName = "ALG", Description = "The key's algorithm (hmac-sha256 by default)." };
+        var secret = new Option<string?>("--tsig-secret") { HelpName = "BASE64", Description = "The key's secret, base64." };
+        var add = new Command("add", "Add secondary zones transferred from their primaries.") { origins, secondary, primaries, tsig, algorithm, secret };
+        add.SetAction((result, cancellationToken) => runner.RunAsync(result, (services, output, error) =>
+            new SecondaryZoneCommands(services, output, error).AddAsync(
+                result.GetRequiredValue(origins), result.GetValue(secondary), result.GetValue(primaries) ?? [],
+                new TsigKeyOptions(result.GetValue(tsig), result.GetValue(algorithm), result.GetValue(secret)), cancellationToken), false, cancellationToken));
+        return add;
+    }
+
+    private static Command CreateOnOrigin(CliVerbRunner runner, string name, string description, Func<SecondaryZoneCommands, string, CancellationToken, Task<int>> verb)
+    {
+        var origin = CliOperands.Origin();
+        var command = new Command(name, description) { origin };
+        command.SetAction((result, cancellationToken) => runner.RunAsync(result, (services, output, error) =>
+            verb(new SecondaryZoneCommands(services, output, error), result.GetRequiredValue(origin), cancellationToken), false, cancellationToken));
+        return command;
     }
 
     /// <summary>Adds one or more secondary zones with the same primaries and key (every name is checked before any is added).</summary>
-    private async Task<int> AddAsync(string[] originTexts, IReadOnlyList<KeyValuePair<string, string?>> options, CancellationToken cancellationToken)
+    private async Task<int> AddAsync(string[] originTexts, bool secondary, string[] primaryTexts, TsigKeyOptions keyOptions, CancellationToken cancellationToken)
     {
         var origins = new List<DnsName>(originTexts.Length);
         foreach (string originText in originTexts)
@@ -45,18 +61,18 @@ internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWrite
                 return await CliApplication.Fail(error, $"'{originText}' is not a valid zone name");
             origins.Add(origin);
         }
-        if (!options.Any(o => o.Key == "secondary"))
+        if (!secondary)
             return await CliApplication.Fail(error, "zone add adds secondary zones: give --secondary (an authoritative zone is added with zone import <origin> <file>)");
         var primaries = new List<IPEndPoint>();
-        foreach (var option in options.Where(o => o.Key == "primary"))
+        foreach (string primaryText in primaryTexts)
         {
-            if (!TryParsePrimary(option.Value, out var endpoint, out string? reason))
+            if (!TryParsePrimary(primaryText, out var endpoint, out string? reason))
                 return await CliApplication.Fail(error, reason);
             primaries.Add(endpoint);
         }
         if (primaries.Count == 0)
             return await CliApplication.Fail(error, "give at least one --primary ADDR[:PORT]; " + AddUsage);
-        if (!TryReadKey(options, out string? keyName, out var key, out string? keyError))
+        if (!TryReadKey(keyOptions, out string? keyName, out var key, out string? keyError))
             return await CliApplication.Fail(error, keyError);
         int failed = 0;
         foreach (var origin in origins)
@@ -133,17 +149,16 @@ internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWrite
     }
 
     /// <summary>Reads --tsig, --tsig-algorithm and --tsig-secret: none, a stored key's name alone, or a whole key (the algorithm defaults to hmac-sha256).</summary>
-    private static bool TryReadKey(IReadOnlyList<KeyValuePair<string, string?>> options, out string? keyName, out TsigKey? key, out string error)
+    private static bool TryReadKey(TsigKeyOptions options, out string? keyName, out TsigKey? key, out string error)
     {
-        keyName = Last(options, "tsig");
-        string? algorithm = Last(options, "tsig-algorithm"), secret = Last(options, "tsig-secret");
+        (keyName, string? algorithm, string? secret) = options;
         key = null;
         error = "";
         if (keyName is null)
         {
-            if (algorithm is null && secret is null && !options.Any(o => o.Key == "tsig"))
+            if (algorithm is null && secret is null)
                 return true;
-            error = options.Any(o => o.Key == "tsig") ? "--tsig needs the key's name" : "--tsig-algorithm and --tsig-secret need --tsig NAME";
+            error = "--tsig-algorithm and --tsig-secret need --tsig NAME";
             return false;
         }
         if (secret is null)
@@ -165,9 +180,6 @@ internal sealed class SecondaryZoneCommands(IServiceProvider services, TextWrite
         }
         return true;
     }
-
-    private static string? Last(IReadOnlyList<KeyValuePair<string, string?>> options, string name) =>
-        options.LastOrDefault(o => o.Key == name).Value;
 
     private static DnsName? ParseOrigin(string text) =>
         DnsName.TryParse(text, null, out var name, out _) ? name : null;

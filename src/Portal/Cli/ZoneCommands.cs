@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneFiles;
@@ -12,18 +13,26 @@ internal sealed class ZoneCommands(IServiceProvider services, TextWriter output,
 
     private ZoneStore Store => services.GetRequiredService<ZoneStore>();
 
-    /// <summary>Runs the sub-verb in <paramref name="words"/> ("import", origin, file).</summary>
-    public Task<int> RunAsync(IReadOnlyList<string> words, CancellationToken cancellationToken) => words switch
+    /// <summary><c>zone import</c>, <c>zone export</c> and <c>zone list</c>, run through <paramref name="runner"/>.</summary>
+    public static IEnumerable<Command> Create(CliVerbRunner runner)
     {
-        ["import", var origin, var file] => ImportAsync(origin, file, cancellationToken),
-        ["export", var origin] => ExportAsync(origin, null, cancellationToken),
-        ["export", var origin, var file] => ExportAsync(origin, file, cancellationToken),
-        ["list"] => ListAsync(cancellationToken),
-        ["import", ..] => CliApplication.Fail(error, "usage: zone import <origin> <file>"),
-        ["export", ..] => CliApplication.Fail(error, "usage: zone export <origin> [file]"),
-        ["list", ..] => CliApplication.Fail(error, "usage: zone list"),
-        _ => CliApplication.Fail(error, $"unknown verb 'zone {words[0]}'; the zone verbs are import, export, list, add, status, refresh and remove (see --help)"),
-    };
+        var importOrigin = CliOperands.Origin();
+        var importFile = new Argument<string>("file") { Description = "The master file (RFC 1035 section 5)." };
+        var import = new Command("import", "Load or replace an authoritative zone from a master file.") { importOrigin, importFile };
+        import.SetAction((result, cancellationToken) => runner.RunAsync(result, (services, output, error) =>
+            new ZoneCommands(services, output, error).ImportAsync(result.GetRequiredValue(importOrigin), result.GetRequiredValue(importFile), cancellationToken), false, cancellationToken));
+
+        var exportOrigin = CliOperands.Origin();
+        var exportFile = new Argument<string?>("file") { Arity = ArgumentArity.ZeroOrOne, Description = "Where to write it; standard output without it, or with -." };
+        var export = new Command("export", "Write a stored zone as a master file.") { exportOrigin, exportFile };
+        export.SetAction((result, cancellationToken) => runner.RunAsync(result, (services, output, error) =>
+            new ZoneCommands(services, output, error).ExportAsync(result.GetRequiredValue(exportOrigin), result.GetValue(exportFile), cancellationToken), false, cancellationToken));
+
+        var list = new Command("list", "List the stored zones (kind, status, serial).");
+        list.SetAction((result, cancellationToken) => runner.RunAsync(result, (services, output, error) =>
+            new ZoneCommands(services, output, error).ListAsync(cancellationToken), false, cancellationToken));
+        return [import, export, list];
+    }
 
     private async Task<int> ImportAsync(string originText, string file, CancellationToken cancellationToken)
     {

@@ -47,9 +47,9 @@ public sealed class ZoneTransferVerbTests
     [InlineData("allow-transfer|example.org.|192.0.2.1", "No zone example.org. is stored.")]
     [InlineData("notify-add|example.com.|192.0.2.1:0", "not a port number")]
     [InlineData("notify-add|example.com.|host.example.", "not an IP address")]
-    [InlineData("notify-add|example.com.|192.0.2.1|--key", "--key must be followed by a TSIG key name")]
+    [InlineData("notify-add|example.com.|192.0.2.1|--key", "Required argument missing for option: '--key'")]
     [InlineData("allow-transfer|example.com.|192.0.2.1|--key|k.example.", "--key is an option of 'zone notify-add' only")]
-    [InlineData("deny-transfer|example.com.", "usage:")]
+    [InlineData("deny-transfer|example.com.", "Required argument 'ADDR|CIDR|key:NAME' missing for command: 'deny-transfer'")]
     [InlineData("notify-add|example.com.|192.0.2.1|--port", "unknown option --port")]
     public async Task Verbs_WithBadArguments_FailWithAReason(string arguments, string reason)
     {
