@@ -9,8 +9,6 @@ namespace SecondaryPortal.Dns.Tests.Server;
 
 public sealed class DnsServerTcpTests
 {
-    private static readonly TimeSpan Silence = TimeSpan.FromMilliseconds(300);
-
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]

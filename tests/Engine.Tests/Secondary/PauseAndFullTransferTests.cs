@@ -25,13 +25,21 @@ public sealed class PauseAndFullTransferTests(ITestOutputHelper output)
         await harness.Engine.ReloadAsync();
         await WaitForStatusAsync(harness, ZoneStatus.Paused);
         int checks = primary.SoaQueries;
+        // Nothing is timed: a timer left behind would fire during the step below, and a fired one-shot timer reads back null.
+        var timed = (await harness.Timers.GetDueAsync(Origin, ZoneEvent.Refresh), await harness.Timers.GetDueAsync(Origin, ZoneEvent.Retry));
         primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.2"), refresh: 600, retry: 300, expire: 1800);
+        // The handler posts the NOTIFY to the loop before it answers; the loop idle after the answer has handled it, and a
+        // refresh it started would have asked the primary for its SOA before the loop went idle.
         var ack = await harness.SendNotifyAsync(Origin);
-        clock.Advance(TimeSpan.FromSeconds(601)); // past SOA REFRESH
-        await Task.Delay(300); // a refresh that should not happen would show within this
+        await WaitForStatusAsync(harness, ZoneStatus.Paused);
+        int afterNotify = primary.SoaQueries;
+        await harness.AdvanceAndSettleAsync(clock, TimeSpan.FromSeconds(601)); // past SOA REFRESH: every timer due by now fired
+        await WaitForStatusAsync(harness, ZoneStatus.Paused);
 
         Assert.True(paused.Succeeded, paused.Message);
         Assert.Equal(DnsRcode.NoError, ack.Rcode);
+        Assert.Equal(((DateTimeOffset?)null, (DateTimeOffset?)null), timed);
+        Assert.Equal(checks, afterNotify);
         Assert.Equal(checks, primary.SoaQueries);
         Assert.Equal(1u, harness.ServedSerial(Origin));
         var state = await harness.StoredStateAsync(Origin);

@@ -22,13 +22,16 @@ public sealed class ZoneTimerTests(ITestOutputHelper output)
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1"));
         await using var harness = await StartServedAsync(clock, primary);
         int checks = primary.SoaQueries;
+        var due = await harness.Timers.GetDueAsync(Origin, ZoneEvent.Refresh);
 
-        clock.Advance(TimeSpan.FromSeconds(7199)); // SOA REFRESH 7200
-        await Task.Delay(200); // a refresh that should not happen would show within this
+        await harness.AdvanceAndSettleAsync(clock, TimeSpan.FromSeconds(7199)); // SOA REFRESH 7200: every timer due by now fired
+        var stillDue = await harness.Timers.GetDueAsync(Origin, ZoneEvent.Refresh); // a refresh timer that fired reads back otherwise
         int before = primary.SoaQueries;
         clock.Advance(TimeSpan.FromSeconds(2));
         await SecondaryHarness.WaitUntilAsync(() => primary.SoaQueries > checks, Bound, "the refresh's SOA query");
 
+        Assert.NotNull(due);
+        Assert.Equal(due, stillDue);
         Assert.Equal(checks, before);
         await WaitIdleAsync(harness);
         var state = await harness.StoredStateAsync(Origin);
@@ -52,13 +55,16 @@ public sealed class ZoneTimerTests(ITestOutputHelper output)
         var failedAt = clock.GetUtcNow();
         var failed = await harness.StoredStateAsync(Origin);
         second.Start();
-        clock.Advance(TimeSpan.FromSeconds(899)); // SOA RETRY 900
-        await Task.Delay(200);
+        var retryDue = await harness.Timers.GetDueAsync(Origin, ZoneEvent.Retry);
+        await harness.AdvanceAndSettleAsync(clock, TimeSpan.FromSeconds(899)); // SOA RETRY 900: every timer due by now fired
+        var retryStillDue = await harness.Timers.GetDueAsync(Origin, ZoneEvent.Retry); // a retry timer that fired reads back otherwise
         int beforeRetry = second.SoaQueries;
         clock.Advance(TimeSpan.FromSeconds(2));
         await WaitForStatusAsync(harness, ZoneStatus.Active);
 
         Assert.Equal(failedAt + TimeSpan.FromSeconds(900), failed!.NextRefreshAt!.Value, TimeSpan.FromSeconds(1));
+        Assert.Equal(failed.NextRefreshAt, retryDue);
+        Assert.Equal(retryDue, retryStillDue);
         Assert.Contains("refused", failed.LastError, StringComparison.Ordinal);
         Assert.Equal(0, beforeRetry);
         var log = (await harness.Catalog.GetReportAsync(Origin))!.RecentTransfers.Reverse().ToList();
