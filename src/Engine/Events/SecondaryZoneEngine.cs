@@ -13,7 +13,7 @@ namespace SecondaryPortal.Engine.Events;
 
 /// <summary>
 /// Runs the secondary zones: one <see cref="ZoneEventLoop"/> per zone, its REFRESH/RETRY/EXPIRE timers in
-/// <see cref="ZoneEventTimers"/> (Quartz.NET), NOTIFY handed to the loop directly by the NOTIFY handler. At start it waits
+/// <see cref="ZoneEventTimers"/> (one queue for all zones), NOTIFY handed to the loop directly by the NOTIFY handler. At start it waits
 /// for the publisher's first load (so the served copies are the base of the first IXFRs), reads every secondary zone and
 /// rebuilds the schedule from the stored state: what is overdue runs at once, the rest is timed. Then it reads the store's
 /// settings version every <see cref="TransferOptions.ConfigPollInterval"/>, and adds, updates, refreshes or drops zones

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace SecondaryPortal.Engine.Tests.Secondary;
 
-/// <summary>REFRESH, RETRY and EXPIRE driven by a stepped clock (Quartz runs on it too): no test sleeps for a timer.</summary>
+/// <summary>REFRESH, RETRY and EXPIRE driven by a stepped clock (the timers run on it too): no test sleeps for a timer.</summary>
 public sealed class ZoneTimerTests(ITestOutputHelper output)
 {
     private static readonly DnsName Origin = DnsName.Parse("timers.example.");

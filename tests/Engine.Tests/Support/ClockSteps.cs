@@ -6,9 +6,9 @@ namespace SecondaryPortal.Engine.Tests.Support;
 
 /// <summary>
 /// Moves a harness's stepped clock so that a test may then assert what did NOT fire: a sentinel timer of a zone nobody runs
-/// is set at the new time, the clock moves, and the step ends when the sentinel's firing is logged. Quartz acquires and
-/// fires triggers in the order of their times on one scheduler thread, so by then every zone timer due at or before the new
-/// time has fired (a one-shot trigger that fired no longer reads back with its old due time). No sleep, no race.
+/// is set at the new time, the clock moves, and the step ends when the sentinel's firing is logged. The timers fire every
+/// event due in one pass, earliest first, so by then every zone timer due at or before the new time has fired (a timer that
+/// fired no longer reads back with its old due time). No sleep, no race.
 /// </summary>
 public static class ClockSteps
 {

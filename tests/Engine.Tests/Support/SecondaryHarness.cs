@@ -19,7 +19,7 @@ using Xunit.Abstractions;
 namespace SecondaryPortal.Engine.Tests.Support;
 
 /// <summary>
-/// The transfer engine as the server composes it, on a temporary store: publisher, repository, catalog, Quartz timers,
+/// The transfer engine as the server composes it, on a temporary store: publisher, repository, catalog, zone timers,
 /// refresh and expire handlers, the engine, and a DNS server on a free loopback port whose request router sends NOTIFY
 /// to the NOTIFY handler and queries to the responder. Everything runs on the given clock; stopped on dispose.
 /// </summary>
