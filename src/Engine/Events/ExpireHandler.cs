@@ -18,17 +18,17 @@ public sealed partial class ExpireHandler(
     TimeProvider timeProvider,
     ILogger<ExpireHandler> logger)
 {
-    /// <summary>Expires the zone of <paramref name="loop"/> when its time has come.</summary>
-    public async Task RunAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
+    /// <summary>Expires <paramref name="zone"/> when its time has come.</summary>
+    public async Task RunAsync(ZoneRuntimeState zone, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(loop);
-        var state = loop.State;
+        ArgumentNullException.ThrowIfNull(zone);
+        var state = zone.Persisted;
         // A paused zone expires too (see PauseHandler): pausing stops refreshes, not the SOA's promise.
         if (state.ExpiresAt is not { } expiresAt || state.Status is ZoneStatus.Expired)
             return;
         if (expiresAt > timeProvider.GetUtcNow())
         {
-            await timers.SetAsync(loop.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
+            await timers.SetAsync(zone.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
             return;
         }
         string paused = state.Status == ZoneStatus.Paused ? " while paused" : "";
@@ -36,9 +36,9 @@ public sealed partial class ExpireHandler(
         string since = state.LastSuccessAt is { } last ? $"{last.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "the zone was added";
         state.LastError = $"expired{paused}: no primary answered since {since} (SOA expire {state.SoaExpire} s); answering SERVFAIL until the next successful refresh"
             + (state.LastError is { } previous ? $"; last error: {previous}" : "");
-        if (!loop.IsDraft) // a draft is not served: nothing to withdraw
-            publisher.Withdraw(loop.Origin);
-        LogExpired(loop.Origin.ToString(), loop.Snapshot?.Serial, since);
+        if (!zone.IsDraft) // a draft is not served: nothing to withdraw
+            publisher.Withdraw(zone.Origin);
+        LogExpired(zone.Origin.ToString(), zone.Snapshot?.Serial, since);
         await repository.SaveStateAsync(state, [], [], options.TransferLogLimit, cancellationToken);
     }
 

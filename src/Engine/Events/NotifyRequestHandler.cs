@@ -55,23 +55,23 @@ public sealed partial class NotifyRequestHandler(
         {
             if (!DnsMessage.TryParse(request, out var message, out _))
                 return NotifyMessage.WriteResponse(notify.Query, request, response, DnsRcode.FormErr);
-            verification = verifier.VerifyRequest(request, message, loop.Keyring);
+            verification = verifier.VerifyRequest(request, message, loop.Zone.Keyring);
             if (!verification.IsOk)
             {
                 LogRefused(notify.Zone, context, $"TSIG {verification}", verification.ResponseRcode);
                 return Signed(NotifyMessage.WriteResponse(notify.Query, request, response, verification.ResponseRcode), response, verification);
             }
         }
-        else if (!loop.IsPrimaryAddress(context.RemoteEndPoint.Address))
+        else if (!loop.Zone.IsPrimaryAddress(context.RemoteEndPoint.Address))
         {
             LogRefused(notify.Zone, context, "the sender is not one of the zone's primaries and the request is not signed", DnsRcode.Refused);
             return NotifyMessage.WriteResponse(notify.Query, request, response, DnsRcode.Refused);
         }
         // RFC 1996 §3.11: the serial is a hint. When it is not newer than ours there is nothing to fetch; otherwise the
         // refresh asks the primary for its SOA anyway.
-        var served = loop.Snapshot;
+        var served = loop.Zone.Snapshot;
         if (notify.Serial is { } hint && served is not null && !new SerialNumber(hint).IsNewerThan(new SerialNumber(served.Serial)))
-            LogAlreadyCurrent(loop.Origin.ToString(), hint);
+            LogAlreadyCurrent(loop.Zone.Origin.ToString(), hint);
         else
             loop.Post(ZoneEvent.Notify);
         int length = NotifyMessage.WriteResponse(notify.Query, request, response, DnsRcode.NoError);

@@ -6,7 +6,7 @@ using SecondaryPortal.Engine.Zones;
 namespace SecondaryPortal.Engine.Events;
 
 /// <summary>
-/// The PAUSE event of a zone: applies an operator's pause or resume (<see cref="ZoneEventLoop.PauseRequested"/>). A paused
+/// The PAUSE event of a zone: applies an operator's pause or resume (<see cref="ZoneRuntimeState.PauseRequested"/>). A paused
 /// zone keeps serving its last copy and refreshes nothing: its REFRESH and RETRY timers are cleared, timers that fire
 /// anyway and NOTIFYs are ignored (a NOTIFY is still answered NOERROR, RFC 1996 §4.7). Its EXPIRE timer stays: RFC 1035
 /// §3.3.13 makes EXPIRE the upper limit on how long a secondary answers from a copy it could not refresh, and a pause
@@ -20,27 +20,27 @@ public sealed partial class PauseHandler(
     TransferOptions options,
     ILogger<PauseHandler> logger)
 {
-    /// <summary>Brings the zone of <paramref name="loop"/> in line with the pause its operator asked for.</summary>
-    public async Task RunAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
+    /// <summary>Brings <paramref name="zone"/> in line with the pause its operator asked for.</summary>
+    public async Task RunAsync(ZoneRuntimeState zone, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(loop);
-        var state = loop.State;
-        if (loop.PauseRequested)
+        ArgumentNullException.ThrowIfNull(zone);
+        var state = zone.Persisted;
+        if (zone.PauseRequested)
         {
             if (state.Status is ZoneStatus.Paused or ZoneStatus.Expired)
                 return;
             state.Status = ZoneStatus.Paused;
             state.NextRefreshAt = null;
-            await timers.ClearAsync(loop.Origin, ZoneEvent.Refresh, cancellationToken);
-            await timers.ClearAsync(loop.Origin, ZoneEvent.Retry, cancellationToken);
-            LogPaused(loop.Origin.ToString(), loop.Snapshot?.Serial);
+            await timers.ClearAsync(zone.Origin, ZoneEvent.Refresh, cancellationToken);
+            await timers.ClearAsync(zone.Origin, ZoneEvent.Retry, cancellationToken);
+            LogPaused(zone.Origin.ToString(), zone.Snapshot?.Serial);
         }
         else
         {
             if (state.Status != ZoneStatus.Paused)
                 return;
-            state.Status = loop.Snapshot is null ? ZoneStatus.Pending : ZoneStatus.Active;
-            LogResumed(loop.Origin.ToString());
+            state.Status = zone.Snapshot is null ? ZoneStatus.Pending : ZoneStatus.Active;
+            LogResumed(zone.Origin.ToString());
         }
         await repository.SaveStateAsync(state, [], [], options.TransferLogLimit, cancellationToken);
     }

@@ -22,103 +22,103 @@ internal sealed partial class PrimaryRefresher(ZoneTransferClient client, TimePr
     private const int MaxErrorsInWords = 5;
 
     /// <summary>
-    /// Runs the SOA check and, when needed, the transfer; adds history lines to <paramref name="log"/>. With
-    /// <paramref name="fullTransfer"/> (an operator's request) the zone is transferred by AXFR whatever the serials say.
+    /// Runs the SOA check and, when needed, the transfer; adds history lines and the serial seen to <paramref name="refresh"/>.
+    /// With <see cref="RefreshContext.FullTransfer"/> (an operator's request) the zone is transferred by AXFR whatever the
+    /// serials say.
     /// </summary>
-    public async Task<PrimaryAttempt> RunAsync(ZoneEventLoop loop, ConfiguredPrimary primary, List<TransferLogEntry> log, List<PrimarySerial> seen,
-        bool fullTransfer, TransferProgress.Tracker progress, CancellationToken cancellationToken)
+    public async Task<PrimaryAttempt> RunAsync(RefreshContext refresh, ConfiguredPrimary primary, TransferProgress.Tracker progress)
     {
-        var origin = loop.Origin;
+        var (origin, fullTransfer, cancellationToken) = (refresh.Origin, refresh.FullTransfer, refresh.CancellationToken);
         progress.Enter(TransferPhase.CheckingSoa, primary.Server.ToString());
         var soa = await client.QuerySoaAsync(origin, primary.Server, cancellationToken);
         var now = time.GetUtcNow();
-        loop.State.LastCheckAt = now;
+        refresh.State.LastCheckAt = now;
         if (!soa.IsOk)
-            return Failed(loop, primary, log, null, $"SOA query failed ({soa.Outcome}): {soa.Error}", soa.Duration);
+            return Failed(refresh, primary, null, $"SOA query failed ({soa.Outcome}): {soa.Error}", soa.Duration);
         uint serial = soa.Soa!.Serial;
-        seen.Add(new PrimarySerial(primary.Id, serial, now));
-        var current = loop.Snapshot;
+        refresh.Seen.Add(new PrimarySerial(primary.Id, serial, now));
+        var current = refresh.Zone.Snapshot;
         if (!fullTransfer && current is not null && !new SerialNumber(serial).IsNewerThan(new SerialNumber(current.Serial)))
-            return UpToDate(loop, primary, log, serial, current.Serial, soa.Duration);
-        log.Add(Line(loop, primary, TransferLogKind.SoaCheck, serial, soa.Duration, error: fullTransfer ? "full transfer (AXFR) requested by an operator" : null));
+            return UpToDate(refresh, primary, serial, current.Serial, soa.Duration);
+        refresh.Log.Add(Line(refresh, primary, TransferLogKind.SoaCheck, serial, soa.Duration, error: fullTransfer ? "full transfer (AXFR) requested by an operator" : null));
         // No SOA of ours makes the client ask for an AXFR (RFC 5936), which replaces the copy whatever its serial.
         progress.Enter(TransferPhase.Transferring);
         var transfer = await client.TransferAsync(origin, primary.Server, fullTransfer ? null : current?.Soa.Data as SoaData, progress, cancellationToken);
         progress.Enter(TransferPhase.Applying);
         return transfer.Outcome switch
         {
-            TransferOutcome.UpToDate or TransferOutcome.PrimaryOlder => UpToDate(loop, primary, log, transfer.Soa?.Serial ?? serial, current?.Serial ?? 0, transfer.Duration),
-            TransferOutcome.Ixfr => await ApplyIxfrAsync(loop, primary, transfer, log, progress, cancellationToken),
-            TransferOutcome.Axfr => Built(loop, primary, transfer, transfer.Built!, null, log),
-            _ => Failed(loop, primary, log, transfer.Soa?.Serial, $"{Describe(transfer)} failed ({transfer.Outcome}): {transfer.Error}", transfer.Duration, transfer),
+            TransferOutcome.UpToDate or TransferOutcome.PrimaryOlder => UpToDate(refresh, primary, transfer.Soa?.Serial ?? serial, current?.Serial ?? 0, transfer.Duration),
+            TransferOutcome.Ixfr => await ApplyIxfrAsync(refresh, primary, transfer, progress),
+            TransferOutcome.Axfr => Built(refresh, primary, transfer, transfer.Built!, null),
+            _ => Failed(refresh, primary, transfer.Soa?.Serial, $"{Describe(transfer)} failed ({transfer.Outcome}): {transfer.Error}", transfer.Duration, transfer),
         };
     }
 
     /// <summary>Applies the diffs to the served copy; when they do not apply (the copy drifted from the primary's), takes the zone whole.</summary>
-    private async Task<PrimaryAttempt> ApplyIxfrAsync(ZoneEventLoop loop, ConfiguredPrimary primary, TransferResult transfer, List<TransferLogEntry> log,
-        TransferProgress.Tracker progress, CancellationToken cancellationToken)
+    private async Task<PrimaryAttempt> ApplyIxfrAsync(RefreshContext refresh, ConfiguredPrimary primary, TransferResult transfer,
+        TransferProgress.Tracker progress)
     {
-        var current = loop.Snapshot!;
+        var current = refresh.Zone.Snapshot!;
         var applied = current.Apply(transfer.Diffs);
         if (applied.Succeeded)
-            return Built(loop, primary, transfer, applied, transfer.Diffs, log);
+            return Built(refresh, primary, transfer, applied, transfer.Diffs);
         string error = string.Join("; ", applied.Errors.Take(MaxErrorsInWords));
-        LogDiffDoesNotApply(loop.Origin.ToString(), primary.Server.ToString(), current.Serial, error);
-        log.Add(Line(loop, primary, TransferLogKind.Failed, transfer.Soa?.Serial, transfer.Duration, transfer, $"the IXFR does not apply to our copy ({error}); taking the zone by AXFR"));
+        LogDiffDoesNotApply(refresh.Origin.ToString(), primary.Server.ToString(), current.Serial, error);
+        refresh.Log.Add(Line(refresh, primary, TransferLogKind.Failed, transfer.Soa?.Serial, transfer.Duration, transfer, $"the IXFR does not apply to our copy ({error}); taking the zone by AXFR"));
         progress.Enter(TransferPhase.Transferring);
-        var full = await client.TransferAsync(loop.Origin, primary.Server, null, progress, cancellationToken);
+        var full = await client.TransferAsync(refresh.Origin, primary.Server, null, progress, refresh.CancellationToken);
         progress.Enter(TransferPhase.Applying);
         return full.Outcome == TransferOutcome.Axfr
-            ? Built(loop, primary, full, full.Built!, null, log)
-            : Failed(loop, primary, log, full.Soa?.Serial, $"AXFR failed ({full.Outcome}): {full.Error}", full.Duration, full);
+            ? Built(refresh, primary, full, full.Built!, null)
+            : Failed(refresh, primary, full.Soa?.Serial, $"AXFR failed ({full.Outcome}): {full.Error}", full.Duration, full);
     }
 
-    private PrimaryAttempt Built(ZoneEventLoop loop, ConfiguredPrimary primary, TransferResult transfer, ZoneBuildResult built,
-        IReadOnlyList<ZoneDiff>? diffs, List<TransferLogEntry> log)
+    private PrimaryAttempt Built(RefreshContext refresh, ConfiguredPrimary primary, TransferResult transfer, ZoneBuildResult built,
+        IReadOnlyList<ZoneDiff>? diffs)
     {
         uint? announced = transfer.Soa?.Serial;
         if (built.Snapshot is not { } snapshot)
         {
             string errors = string.Join("; ", built.Errors.Take(MaxErrorsInWords));
-            return Failed(loop, primary, log, announced, $"the transferred zone is not valid, the copy served is kept: {errors}", transfer.Duration, transfer);
+            return Failed(refresh, primary, announced, $"the transferred zone is not valid, the copy served is kept: {errors}", transfer.Duration, transfer);
         }
         if (announced is { } serial && snapshot.Serial != serial)
-            return Failed(loop, primary, log, announced, $"the transferred zone has serial {snapshot.Serial}, the primary announced {serial}", transfer.Duration, transfer);
+            return Failed(refresh, primary, announced, $"the transferred zone has serial {snapshot.Serial}, the primary announced {serial}", transfer.Duration, transfer);
         foreach (string warning in built.Warnings.Take(MaxErrorsInWords))
-            LogBuildWarning(loop.Origin.ToString(), primary.Server.ToString(), snapshot.Serial, warning);
+            LogBuildWarning(refresh.Origin.ToString(), primary.Server.ToString(), snapshot.Serial, warning);
         string? warnings = built.Warnings.Count == 0 ? null : "warnings: " + string.Join("; ", built.Warnings.Take(MaxErrorsInWords));
         var kind = diffs is null ? TransferLogKind.Axfr : TransferLogKind.Ixfr;
         if (transfer.FallbackReason is { } reason)
             warnings = $"IXFR fell back to AXFR: {reason}" + (warnings is null ? "" : "; " + warnings);
-        var line = Line(loop, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings);
-        var changes = diffs is null ? TransferChanges.FromSnapshots(loop.Snapshot, snapshot) : TransferChanges.FromDiffs(diffs);
+        var line = Line(refresh, primary, kind, snapshot.Serial, transfer.Duration, transfer, warnings);
+        var changes = diffs is null ? TransferChanges.FromSnapshots(refresh.Zone.Snapshot, snapshot) : TransferChanges.FromDiffs(diffs);
         (line.Added, line.Removed, line.Changes) = (changes.Added, changes.Removed, changes.Text);
-        log.Add(line);
+        refresh.Log.Add(line);
         return new PrimaryAttempt(PrimaryAttemptOutcome.Transferred, primary, snapshot.Serial, snapshot, diffs);
     }
 
-    private PrimaryAttempt UpToDate(ZoneEventLoop loop, ConfiguredPrimary primary, List<TransferLogEntry> log, uint serial, uint ours, TimeSpan duration)
+    private PrimaryAttempt UpToDate(RefreshContext refresh, ConfiguredPrimary primary, uint serial, uint ours, TimeSpan duration)
     {
         // RFC 1982: a primary "older" than us is reported and never applied (a primary restored from a backup, a serial reset).
         string? odd = serial == ours ? null : $"the primary's serial {serial} is older than ours ({ours}); keeping ours";
         if (odd is not null)
-            LogPrimaryOlder(loop.Origin.ToString(), primary.Server.ToString(), serial, ours);
-        log.Add(Line(loop, primary, TransferLogKind.UpToDate, serial, duration, error: odd));
+            LogPrimaryOlder(refresh.Origin.ToString(), primary.Server.ToString(), serial, ours);
+        refresh.Log.Add(Line(refresh, primary, TransferLogKind.UpToDate, serial, duration, error: odd));
         return new PrimaryAttempt(PrimaryAttemptOutcome.UpToDate, primary, serial, Error: odd);
     }
 
-    private PrimaryAttempt Failed(ZoneEventLoop loop, ConfiguredPrimary primary, List<TransferLogEntry> log, uint? serial, string error, TimeSpan duration,
+    private PrimaryAttempt Failed(RefreshContext refresh, ConfiguredPrimary primary, uint? serial, string error, TimeSpan duration,
         TransferResult? transfer = null)
     {
-        LogAttemptFailed(loop.Origin.ToString(), primary.Server.ToString(), serial, error);
-        log.Add(Line(loop, primary, TransferLogKind.Failed, serial, duration, transfer, error));
+        LogAttemptFailed(refresh.Origin.ToString(), primary.Server.ToString(), serial, error);
+        refresh.Log.Add(Line(refresh, primary, TransferLogKind.Failed, serial, duration, transfer, error));
         return new PrimaryAttempt(PrimaryAttemptOutcome.Failed, primary, serial, Error: error);
     }
 
-    private TransferLogEntry Line(ZoneEventLoop loop, ConfiguredPrimary primary, TransferLogKind kind, uint? serial, TimeSpan duration,
+    private TransferLogEntry Line(RefreshContext refresh, ConfiguredPrimary primary, TransferLogKind kind, uint? serial, TimeSpan duration,
         TransferResult? transfer = null, string? error = null) => new()
     {
-        ZoneId = loop.State.ZoneId,
+        ZoneId = refresh.State.ZoneId,
         At = time.GetUtcNow(),
         Primary = primary.Server.ToString(),
         Kind = kind,

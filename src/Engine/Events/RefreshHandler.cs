@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Transfer;
@@ -11,10 +10,10 @@ namespace SecondaryPortal.Engine.Events;
 
 /// <summary>
 /// The REFRESH, RETRY and NOTIFY events of a zone: asks its primaries in order, starting with the one after the last
-/// that failed, until one answers (<see cref="PrimaryRefresher"/>). A new copy is stored (one transaction with the state
-/// and history) and served in one step, a large one served first and stored behind the loop (<see cref="TransferOptions.ServeBeforeStoringRows"/>,
-/// <see cref="ZoneEventLoop.Stores"/>); on success the REFRESH and EXPIRE timers are set from the SOA, on failure
-/// the RETRY timer, and the copy served stays exactly as it was.
+/// that failed, until one answers (<see cref="PrimaryRefresher"/>); its steps share one <see cref="RefreshContext"/>. A new
+/// copy is stored (one transaction with the state and history) and served, or served first and stored behind the loop
+/// (<see cref="ZoneRuntimeState.Stores"/>), in the order <see cref="PublishOrderRule"/> gives. On success the REFRESH and
+/// EXPIRE timers are set from the SOA, on failure the RETRY timer, and the copy served stays exactly as it was.
 /// </summary>
 public sealed partial class RefreshHandler
 {
@@ -43,50 +42,46 @@ public sealed partial class RefreshHandler
         _logger = logger;
     }
 
-    /// <summary>Refreshes the zone of <paramref name="loop"/> once (its loop guarantees nothing else runs for the zone meanwhile).</summary>
-    public async Task RunAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
+    /// <summary>Refreshes <paramref name="zone"/> once (its loop guarantees nothing else runs for the zone meanwhile).</summary>
+    public async Task RunAsync(ZoneRuntimeState zone, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(loop);
-        var definition = loop.Definition;
-        var log = new List<TransferLogEntry>();
-        var seen = new List<PrimarySerial>();
-        if (definition.ConfigError is { } configError || definition.Primaries.Count == 0)
+        ArgumentNullException.ThrowIfNull(zone);
+        var refresh = new RefreshContext(zone, _time.GetUtcNow(), cancellationToken);
+        var definition = zone.Definition;
+        if (definition.ConfigError is not null || definition.Primaries.Count == 0)
         {
-            await FailAsync(loop, log, seen, definition.ConfigError ?? "the zone has no primary", null, cancellationToken);
+            await FailAsync(refresh, definition.ConfigError ?? "the zone has no primary", null);
             return;
         }
-        using var progress = _progress.Start(loop.Origin, _time.GetUtcNow());
-        var status = loop.State.Status;
-        long fullTransfer = loop.FullTransferWanted;
-        loop.State.Status = ZoneStatus.Refreshing;
-        var stopwatch = Stopwatch.StartNew();
+        using var progress = _progress.Start(zone.Origin, refresh.StartedAt);
+        zone.Persisted.Status = ZoneStatus.Refreshing;
         PrimaryAttempt? last = null;
-        int count = definition.Primaries.Count, first = loop.NextPrimary % count;
+        int count = definition.Primaries.Count, first = zone.NextPrimary % count;
         for (int i = 0; i < count; i++)
         {
             var primary = definition.Primaries[(first + i) % count];
-            last = await _refresher.RunAsync(loop, primary, log, seen, fullTransfer != 0, progress, cancellationToken);
+            last = await _refresher.RunAsync(refresh, primary, progress);
             if (last.Outcome != PrimaryAttemptOutcome.Failed)
             {
-                loop.NextPrimary = 0; // back to the configured order
+                zone.NextPrimary = 0; // back to the configured order
                 if (last.Outcome == PrimaryAttemptOutcome.Transferred)
-                    loop.FullTransferDone(fullTransfer);
-                if (last.Outcome == PrimaryAttemptOutcome.Transferred)
+                {
+                    zone.FullTransferDone(refresh.FullTransferWanted);
                     progress.Enter(TransferPhase.Storing);
-                await SucceedAsync(loop, last, log, seen, status, stopwatch, cancellationToken);
+                }
+                await SucceedAsync(refresh, last);
                 return;
             }
         }
-        loop.NextPrimary = first + 1; // next primary first
-        loop.State.Status = status;
-        await FailAsync(loop, log, seen, last!.Error ?? "every primary failed", last, cancellationToken);
+        zone.NextPrimary = first + 1; // next primary first
+        zone.Persisted.Status = refresh.StatusBefore;
+        await FailAsync(refresh, last!.Error ?? "every primary failed", last);
     }
 
-    private async Task SucceedAsync(ZoneEventLoop loop, PrimaryAttempt attempt, List<TransferLogEntry> log, List<PrimarySerial> seen, ZoneStatus before,
-        Stopwatch stopwatch, CancellationToken cancellationToken)
+    private async Task SucceedAsync(RefreshContext refresh, PrimaryAttempt attempt)
     {
-        var state = loop.State;
-        var snapshot = attempt.Snapshot ?? loop.Snapshot!;
+        var (zone, state) = (refresh.Zone, refresh.State);
+        var snapshot = attempt.Snapshot ?? zone.Snapshot!;
         var soa = (SoaData)snapshot.Soa.Data;
         var now = _time.GetUtcNow();
         state.Status = ZoneStatus.Active;
@@ -101,30 +96,39 @@ public sealed partial class RefreshHandler
             state.LastTransferAt = now;
             if (attempt.Diffs is null)
                 _ = snapshot.SortInBackground(); // a zone built whole: the next IXFR patches it in canonical order
-            if (ServesFirst(loop, snapshot, attempt.Diffs))
-                ServeThenStore(loop, snapshot, attempt, log, seen, stopwatch);
-            else if (!await StoreThenServeAsync(loop, snapshot, attempt, log, seen, stopwatch, cancellationToken))
+            if (!await PublishTransferAsync(refresh, attempt, snapshot))
                 return; // removed meanwhile
         }
         else
         {
-            await SaveStateAsync(loop, log, seen, cancellationToken);
-            if (before == ZoneStatus.Expired && !loop.IsDraft)
+            await SaveStateAsync(refresh);
+            if (refresh.StatusBefore == ZoneStatus.Expired && !zone.IsDraft)
                 _publisher.Accept(snapshot); // the primary is back and has what we hold: serve it again
         }
-        await _timers.SetAsync(loop.Origin, ZoneEvent.Refresh, state.NextRefreshAt.Value, cancellationToken);
-        await _timers.SetAsync(loop.Origin, ZoneEvent.Expire, state.ExpiresAt.Value, cancellationToken);
-        await _timers.ClearAsync(loop.Origin, ZoneEvent.Retry, cancellationToken);
+        await _timers.SetAsync(zone.Origin, ZoneEvent.Refresh, state.NextRefreshAt.Value, refresh.CancellationToken);
+        await _timers.SetAsync(zone.Origin, ZoneEvent.Expire, state.ExpiresAt.Value, refresh.CancellationToken);
+        await _timers.ClearAsync(zone.Origin, ZoneEvent.Retry, refresh.CancellationToken);
     }
 
     /// <summary>
-    /// A large transfer is served first and stored behind: the snapshot is complete and checked, and storing it (a million
-    /// rows take seconds) no longer delays the answers. So is every transfer while an earlier one is still being stored: the
-    /// store then moves through the versions in order behind the loop, and a change arriving meanwhile is served at once.
-    /// A draft is never served.
+    /// The one place a refresh asks in which order its outcome is stored and served (<see cref="PublishOrderRule"/>):
+    /// for a transfer of <paramref name="rowsToWrite"/> rows, or (null) for a refresh that writes only state and history.
     /// </summary>
-    private bool ServesFirst(ZoneEventLoop loop, ZoneSnapshot snapshot, IReadOnlyList<ZoneDiff>? diffs) =>
-        !loop.IsDraft && (loop.Stores.IsBusy || RowsToWrite(snapshot, diffs) >= _options.ServeBeforeStoringRows);
+    private PublishOrder PublishOrderOf(RefreshContext refresh, long? rowsToWrite) =>
+        PublishOrderRule.Choose(refresh.Zone.IsDraft, refresh.Zone.Stores.IsBusy, rowsToWrite, _options.ServeBeforeStoringRows);
+
+    /// <summary>Stores and serves a new copy in the order the rule gives; false when the zone was removed meanwhile.</summary>
+    private async Task<bool> PublishTransferAsync(RefreshContext refresh, PrimaryAttempt attempt, ZoneSnapshot snapshot)
+    {
+        switch (PublishOrderOf(refresh, RowsToWrite(snapshot, attempt.Diffs)))
+        {
+            case PublishOrder.ServeThenStore:
+                ServeThenStore(refresh, snapshot, attempt);
+                return true;
+            default:
+                return await StoreThenServeAsync(refresh, snapshot, attempt);
+        }
+    }
 
     /// <summary>
     /// Serves the snapshot now (the next IXFR applies to it) and queues its store. Should the store fail or the process stop
@@ -132,23 +136,23 @@ public sealed partial class RefreshHandler
     /// change again; a failed store also asks for a full transfer at the zone's retry interval, so a running server stores
     /// the zone again without a restart.
     /// </summary>
-    private void ServeThenStore(ZoneEventLoop loop, ZoneSnapshot snapshot, PrimaryAttempt attempt, List<TransferLogEntry> log, List<PrimarySerial> seen,
-        Stopwatch stopwatch)
+    private void ServeThenStore(RefreshContext refresh, ZoneSnapshot snapshot, PrimaryAttempt attempt)
     {
+        var zone = refresh.Zone;
         _publisher.AcceptAheadOfStore(snapshot);
-        loop.Snapshot = snapshot;
-        LogServed(loop, attempt, snapshot, stopwatch);
-        var state = loop.State.Copy();
-        var stopping = loop.Stopping;
-        loop.Stores.Enqueue(async () =>
+        zone.Snapshot = snapshot;
+        LogServed(refresh, attempt, snapshot);
+        var state = zone.Persisted.Copy();
+        var stopping = refresh.CancellationToken;
+        zone.Stores.Enqueue(async () =>
         {
             try
             {
-                var diffs = loop.Stores.RowsBehind ? null : attempt.Diffs; // after a failed write, the rows are replaced whole
-                var version = await _repository.SaveTransferAsync(snapshot, diffs, state, log, seen, _options.TransferLogLimit, stopping);
-                loop.Stores.RowsBehind = false;
+                var diffs = zone.Stores.RowsBehind ? null : attempt.Diffs; // after a failed write, the rows are replaced whole
+                var version = await _repository.SaveTransferAsync(snapshot, diffs, state, refresh.Log, refresh.Seen, _options.TransferLogLimit, stopping);
+                zone.Stores.RowsBehind = false;
                 if (version is not { } stored)
-                    _publisher.Unpublish(loop.Origin); // removed meanwhile: not ours to serve; the engine drops the loop at its next reload
+                    _publisher.Unpublish(zone.Origin); // removed meanwhile: not ours to serve; the engine drops the loop at its next reload
                 else
                     _publisher.ConfirmStored(snapshot, stored);
             }
@@ -158,59 +162,64 @@ public sealed partial class RefreshHandler
             }
             catch (Exception e)
             {
-                LogStoreBehindFailed(e, loop.Origin.ToString(), snapshot.Serial);
-                loop.Stores.RowsBehind = true;
-                loop.WantFullTransfer();
-                await RetryAfterFailedStoreAsync(loop, state);
+                LogStoreBehindFailed(e, zone.Origin.ToString(), snapshot.Serial);
+                zone.Stores.RowsBehind = true;
+                zone.WantFullTransfer();
+                await RetryAfterFailedStoreAsync(zone, state);
             }
         });
     }
 
-    private async Task RetryAfterFailedStoreAsync(ZoneEventLoop loop, SecondaryZoneState state)
+    private async Task RetryAfterFailedStoreAsync(ZoneRuntimeState zone, SecondaryZoneState state)
     {
         try
         {
-            await _timers.SetAsync(loop.Origin, ZoneEvent.Retry, _time.GetUtcNow() + _policy.RetryInterval(state.SoaRetry), CancellationToken.None);
+            await _timers.SetAsync(zone.Origin, ZoneEvent.Retry, _time.GetUtcNow() + _policy.RetryInterval(state.SoaRetry), CancellationToken.None);
         }
         catch (Exception e)
         {
-            LogRetryNotScheduled(e, loop.Origin.ToString()); // the engine is stopping: the next start refreshes the zone anyway
+            LogRetryNotScheduled(e, zone.Origin.ToString()); // the engine is stopping: the next start refreshes the zone anyway
         }
     }
 
     /// <summary>Stores the transfer, then serves it; false when the zone was removed meanwhile.</summary>
-    private async Task<bool> StoreThenServeAsync(ZoneEventLoop loop, ZoneSnapshot snapshot, PrimaryAttempt attempt, List<TransferLogEntry> log,
-        List<PrimarySerial> seen, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private async Task<bool> StoreThenServeAsync(RefreshContext refresh, ZoneSnapshot snapshot, PrimaryAttempt attempt)
     {
-        var version = await _repository.SaveTransferAsync(snapshot, attempt.Diffs, loop.State, log, seen, _options.TransferLogLimit, cancellationToken);
+        var zone = refresh.Zone;
+        var version = await _repository.SaveTransferAsync(snapshot, attempt.Diffs, zone.Persisted, refresh.Log, refresh.Seen, _options.TransferLogLimit,
+            refresh.CancellationToken);
         if (version is not { } stored)
             return false;
-        loop.Snapshot = snapshot;
-        if (!loop.IsDraft) // a draft is stored and reviewed, never served
+        zone.Snapshot = snapshot;
+        if (!zone.IsDraft) // a draft is stored and reviewed, never served
             _publisher.Accept(snapshot, stored);
-        LogServed(loop, attempt, snapshot, stopwatch);
+        LogServed(refresh, attempt, snapshot);
         return true;
     }
 
-    /// <summary>Stores the zone's state and history: at once, or behind the zone's queued stores, so the last word stays the newest.</summary>
-    private async Task SaveStateAsync(ZoneEventLoop loop, List<TransferLogEntry> log, List<PrimarySerial> seen, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the zone's state and history in the order the rule gives: at once, or behind the zone's queued stores, so the
+    /// last word stays the newest.
+    /// </summary>
+    private async Task SaveStateAsync(RefreshContext refresh)
     {
-        if (!loop.Stores.IsBusy)
+        var zone = refresh.Zone;
+        if (PublishOrderOf(refresh, rowsToWrite: null) == PublishOrder.StoreThenServe)
         {
-            await _repository.SaveStateAsync(loop.State, log, seen, _options.TransferLogLimit, cancellationToken);
+            await _repository.SaveStateAsync(zone.Persisted, refresh.Log, refresh.Seen, _options.TransferLogLimit, refresh.CancellationToken);
             return;
         }
-        var state = loop.State.Copy();
-        var stopping = loop.Stopping;
-        loop.Stores.Enqueue(async () =>
+        var state = zone.Persisted.Copy();
+        var stopping = refresh.CancellationToken;
+        zone.Stores.Enqueue(async () =>
         {
             try
             {
-                await _repository.SaveStateAsync(state, log, seen, _options.TransferLogLimit, stopping);
+                await _repository.SaveStateAsync(state, refresh.Log, refresh.Seen, _options.TransferLogLimit, stopping);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
-                LogStateNotSaved(e, loop.Origin.ToString());
+                LogStateNotSaved(e, zone.Origin.ToString());
             }
             catch (OperationCanceledException)
             {
@@ -219,27 +228,26 @@ public sealed partial class RefreshHandler
         });
     }
 
-    private void LogServed(ZoneEventLoop loop, PrimaryAttempt attempt, ZoneSnapshot snapshot, Stopwatch stopwatch) =>
-        LogServed(loop.Origin.ToString(), attempt.Primary.Server.ToString(), snapshot.Serial, attempt.Diffs is null ? "AXFR" : "IXFR",
-            snapshot.RecordCount, stopwatch.ElapsedMilliseconds);
+    private void LogServed(RefreshContext refresh, PrimaryAttempt attempt, ZoneSnapshot snapshot) =>
+        LogServed(refresh.Origin.ToString(), attempt.Primary.Server.ToString(), snapshot.Serial, attempt.Diffs is null ? "AXFR" : "IXFR",
+            snapshot.RecordCount, refresh.ElapsedMilliseconds);
 
     private static long RowsToWrite(ZoneSnapshot snapshot, IReadOnlyList<ZoneDiff>? diffs) =>
         diffs is null ? snapshot.RecordCount : diffs.Sum(diff => (long)diff.Added.Count + diff.Deleted.Count);
 
-    private async Task FailAsync(ZoneEventLoop loop, List<TransferLogEntry> log, List<PrimarySerial> seen, string error, PrimaryAttempt? last,
-        CancellationToken cancellationToken)
+    private async Task FailAsync(RefreshContext refresh, string error, PrimaryAttempt? last)
     {
-        var state = loop.State;
+        var state = refresh.State;
         var now = _time.GetUtcNow();
         if (state.Status != ZoneStatus.Expired)
             state.Status = ZoneStatus.Failing;
         state.LastError = error;
         state.NextRefreshAt = now + _policy.RetryInterval(state.SoaRetry);
-        LogRefreshFailed(loop.Origin.ToString(), last?.Primary.Server.ToString() ?? "-",
-            loop.Snapshot is { } served ? $"still serving serial {served.Serial}" : "nothing served yet", error, state.NextRefreshAt.Value);
-        await SaveStateAsync(loop, log, seen, cancellationToken);
-        await _timers.SetAsync(loop.Origin, ZoneEvent.Retry, state.NextRefreshAt.Value, cancellationToken);
-        await _timers.ClearAsync(loop.Origin, ZoneEvent.Refresh, cancellationToken);
+        LogRefreshFailed(refresh.Origin.ToString(), last?.Primary.Server.ToString() ?? "-",
+            refresh.Zone.Snapshot is { } served ? $"still serving serial {served.Serial}" : "nothing served yet", error, state.NextRefreshAt.Value);
+        await SaveStateAsync(refresh);
+        await _timers.SetAsync(refresh.Origin, ZoneEvent.Retry, state.NextRefreshAt.Value, refresh.CancellationToken);
+        await _timers.ClearAsync(refresh.Origin, ZoneEvent.Refresh, refresh.CancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} serves serial {Serial} from {Primary} by {Kind}: {Records} records, {ElapsedMs} ms from the SOA check")]

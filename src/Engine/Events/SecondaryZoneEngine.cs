@@ -73,7 +73,7 @@ public sealed partial class SecondaryZoneEngine(
             foreach (var loop in _loops.Values)
                 loop.Stop();
             // Writes queued behind the loops end at once, cancelled; none may touch the store after the engine stopped.
-            await Task.WhenAll(_loops.Values.Select(loop => loop.Stores.Drained)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(_loops.Values.Select(loop => loop.Zone.Stores.Drained)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await timers.DisposeAsync();
         }
     }
@@ -112,41 +112,42 @@ public sealed partial class SecondaryZoneEngine(
             present.Add(definition.Origin);
             if (!_loops.TryGetValue(definition.Origin, out var loop))
             {
-                loop = new ZoneEventLoop(definition, table.Get(definition.Origin), HandleAsync, _stopping);
+                loop = new ZoneEventLoop(new ZoneRuntimeState(definition, table.Get(definition.Origin)), HandleAsync, _stopping);
                 _loops[definition.Origin] = loop;
-                if (loop.Snapshot is null && !definition.IsDraft)
+                if (loop.Zone.Snapshot is null && !definition.IsDraft)
                     publisher.Withdraw(definition.Origin); // ours now: SERVFAIL (not REFUSED) until the first transfer
                 await ScheduleAsync(loop, cancellationToken);
                 continue;
             }
-            if (loop.IsDraft && !definition.IsDraft)
+            var zone = loop.Zone;
+            if (zone.IsDraft && !definition.IsDraft)
             {
                 // Published: the publisher loads the stored copy (its version moved); the next transfers are handed over.
-                loop.IsDraft = false;
+                zone.IsDraft = false;
                 LogDraftPublished(definition.Origin.ToString());
             }
-            if (!loop.Definition.SameSettings(definition))
+            if (!zone.Definition.SameSettings(definition))
             {
-                loop.UpdateSettings(definition);
+                zone.UpdateSettings(definition);
                 LogSettingsChanged(definition.Origin.ToString());
                 loop.Post(ZoneEvent.Refresh);
             }
-            if (definition.State.RefreshRequest != loop.SeenRefreshRequest)
+            if (definition.State.RefreshRequest != zone.SeenRefreshRequest)
             {
-                loop.SeenRefreshRequest = definition.State.RefreshRequest;
+                zone.SeenRefreshRequest = definition.State.RefreshRequest;
                 LogRefreshRequested(definition.Origin.ToString());
                 loop.Post(ZoneEvent.Refresh);
             }
-            if (definition.State.AxfrRequest != loop.SeenAxfrRequest)
+            if (definition.State.AxfrRequest != zone.SeenAxfrRequest)
             {
-                loop.SeenAxfrRequest = definition.State.AxfrRequest;
-                loop.WantFullTransfer();
+                zone.SeenAxfrRequest = definition.State.AxfrRequest;
+                zone.WantFullTransfer();
                 LogFullTransferRequested(definition.Origin.ToString());
                 loop.Post(ZoneEvent.Refresh);
             }
-            if (definition.State.Paused != loop.PauseRequested)
+            if (definition.State.Paused != zone.PauseRequested)
             {
-                loop.PauseRequested = definition.State.Paused;
+                zone.PauseRequested = definition.State.Paused;
                 loop.Post(ZoneEvent.Pause);
                 if (!definition.State.Paused)
                     loop.Post(ZoneEvent.Refresh); // resumed: refresh at once
@@ -164,8 +165,9 @@ public sealed partial class SecondaryZoneEngine(
     /// <summary>Rebuilds a zone's timers from its stored state: what is overdue runs now.</summary>
     private async Task ScheduleAsync(ZoneEventLoop loop, CancellationToken cancellationToken)
     {
-        var state = loop.State;
-        if (loop.PauseRequested != (state.Status == ZoneStatus.Paused) && state.Status != ZoneStatus.Expired)
+        var zone = loop.Zone;
+        var state = zone.Persisted;
+        if (zone.PauseRequested != (state.Status == ZoneStatus.Paused) && state.Status != ZoneStatus.Expired)
             loop.Post(ZoneEvent.Pause); // paused or resumed while the engine was down
         var now = timeProvider.GetUtcNow();
         if (state.ExpiresAt is { } expiresAt && state.Status != ZoneStatus.Expired)
@@ -173,14 +175,14 @@ public sealed partial class SecondaryZoneEngine(
             if (expiresAt <= now)
                 loop.Post(ZoneEvent.Expire);
             else
-                await timers.SetAsync(loop.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
+                await timers.SetAsync(zone.Origin, ZoneEvent.Expire, expiresAt, cancellationToken);
         }
-        if (loop.PauseRequested)
+        if (zone.PauseRequested)
             return; // the expiry above still applies (see PauseHandler); no refresh
-        if (state.NextRefreshAt is not { } due || due <= now || loop.Snapshot is null)
+        if (state.NextRefreshAt is not { } due || due <= now || zone.Snapshot is null)
             loop.Post(ZoneEvent.Refresh);
         else
-            await timers.SetAsync(loop.Origin, state.Status is ZoneStatus.Failing or ZoneStatus.Expired ? ZoneEvent.Retry : ZoneEvent.Refresh, due, cancellationToken);
+            await timers.SetAsync(zone.Origin, state.Status is ZoneStatus.Failing or ZoneStatus.Expired ? ZoneEvent.Retry : ZoneEvent.Refresh, due, cancellationToken);
     }
 
     private void OnTimer(DnsName origin, ZoneEvent zoneEvent)
@@ -190,20 +192,20 @@ public sealed partial class SecondaryZoneEngine(
     }
 
     /// <summary>Handles one set of a zone's events; the boundary of an event: never throws.</summary>
-    private async Task HandleAsync(ZoneEventLoop loop, IReadOnlySet<ZoneEvent> events, CancellationToken cancellationToken)
+    private async Task HandleAsync(ZoneRuntimeState zone, IReadOnlySet<ZoneEvent> events, CancellationToken cancellationToken)
     {
         try
         {
             if (events.Contains(ZoneEvent.Pause))
-                await pause.RunAsync(loop, cancellationToken);
+                await pause.RunAsync(zone, cancellationToken);
             if (events.Contains(ZoneEvent.Expire))
-                await expire.RunAsync(loop, cancellationToken);
-            if (!loop.PauseRequested && (events.Contains(ZoneEvent.Refresh) || events.Contains(ZoneEvent.Retry) || events.Contains(ZoneEvent.Notify)))
+                await expire.RunAsync(zone, cancellationToken);
+            if (!zone.PauseRequested && (events.Contains(ZoneEvent.Refresh) || events.Contains(ZoneEvent.Retry) || events.Contains(ZoneEvent.Notify)))
             {
                 await _refreshSlots.WaitAsync(cancellationToken);
                 try
                 {
-                    await refresh.RunAsync(loop, cancellationToken);
+                    await refresh.RunAsync(zone, cancellationToken);
                 }
                 finally
                 {
@@ -217,20 +219,20 @@ public sealed partial class SecondaryZoneEngine(
         }
         catch (Exception e)
         {
-            LogEventFailed(e, loop.Origin.ToString(), string.Join(",", events));
-            await RetryLaterAsync(loop);
+            LogEventFailed(e, zone.Origin.ToString(), string.Join(",", events));
+            await RetryLaterAsync(zone);
         }
     }
 
-    private async Task RetryLaterAsync(ZoneEventLoop loop)
+    private async Task RetryLaterAsync(ZoneRuntimeState zone)
     {
         try
         {
-            await timers.SetAsync(loop.Origin, ZoneEvent.Retry, timeProvider.GetUtcNow() + policy.RetryInterval(loop.State.SoaRetry));
+            await timers.SetAsync(zone.Origin, ZoneEvent.Retry, timeProvider.GetUtcNow() + policy.RetryInterval(zone.Persisted.SoaRetry));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogEventFailed(e, loop.Origin.ToString(), "scheduling a retry");
+            LogEventFailed(e, zone.Origin.ToString(), "scheduling a retry");
         }
     }
 

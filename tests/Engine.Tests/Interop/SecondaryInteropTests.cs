@@ -122,7 +122,7 @@ public sealed class SecondaryInteropTests(ITestOutputHelper output)
         var wrong = TsigKey.Create(Key.Name, Key.Algorithm, "bm90IHRoZSBzZWNyZXQgdGhlIHByaW1hcnkgaGFzIQ==");
         await harness.AddZoneAsync(Origin, primary.EndPoint, wrong);
         Assert.True(harness.Engine.TryGetZone(Origin, out var loop));
-        await SecondaryHarness.WaitUntilAsync(() => loop.State.Status == ZoneStatus.Failing && !loop.IsBusy, Bound, "the refresh failed");
+        await SecondaryHarness.WaitUntilAsync(() => loop.Zone.Persisted.Status == ZoneStatus.Failing && !loop.IsBusy, Bound, "the refresh failed");
 
         var state = await harness.StoredStateAsync(Origin);
         Assert.Equal(ZoneStatus.Failing, state!.Status);

@@ -44,7 +44,7 @@ public sealed class DraftZoneTests(ITestOutputHelper output)
         var answer = await harness.QueryAsync("host0.draft.example.", RecordType.A);
         Assert.Equal(IPAddress.Parse("192.0.2.1"), Assert.IsType<AData>(Assert.Single(answer.Answers).Data).Address);
         Assert.False((await harness.Catalog.GetReportAsync(Origin))!.Zone.IsDraft);
-        Assert.True(harness.Engine.TryGetZone(Origin, out var loop) && !loop.IsDraft);
+        Assert.True(harness.Engine.TryGetZone(Origin, out var loop) && !loop.Zone.IsDraft);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class DraftZoneTests(ITestOutputHelper output)
     }
 
     private static Task WaitTransferredAsync(SecondaryHarness harness) =>
-        SecondaryHarness.WaitUntilAsync(() => harness.Engine.TryGetZone(Origin, out var loop) && !loop.IsBusy && loop.State.ServedSerial == 10,
+        SecondaryHarness.WaitUntilAsync(() => harness.Engine.TryGetZone(Origin, out var loop) && !loop.IsBusy && loop.Zone.Persisted.ServedSerial == 10,
             Bound, "the draft's first transfer stored");
 
     private static IEnumerable<DnsRecord> Zone(uint serial) =>

@@ -93,14 +93,14 @@ public sealed class PauseAndFullTransferTests(ITestOutputHelper output)
         await SecondaryHarness.WaitUntilAsync(() => primary.AxfrRequests == 2, Bound, "a second AXFR");
         Assert.True(harness.Engine.TryGetZone(Origin, out var loop));
         await SecondaryHarness.WaitUntilAsync(() => !loop.IsBusy, Bound, "the zone's loop idle");
-        Assert.Equal(0, loop.FullTransferWanted);
+        Assert.Equal(0, loop.Zone.FullTransferWanted);
         var report = await harness.Catalog.GetReportAsync(Origin);
         Assert.Equal(2, report!.RecentTransfers.Count(t => t.Kind == TransferLogKind.Axfr && t.Serial == 5));
         Assert.Equal(5u, harness.ServedSerial(Origin));
 
         var refreshed = await harness.Catalog.RequestRefreshAsync(Origin); // an ordinary refresh after it does not transfer
         await harness.Engine.ReloadAsync();
-        await SecondaryHarness.WaitUntilAsync(() => !loop.IsBusy && loop.State.Status == ZoneStatus.Active, Bound, "the refresh done");
+        await SecondaryHarness.WaitUntilAsync(() => !loop.IsBusy && loop.Zone.Persisted.Status == ZoneStatus.Active, Bound, "the refresh done");
         Assert.True(refreshed.Succeeded);
         Assert.Equal(2, primary.Transfers);
     }
@@ -141,6 +141,6 @@ public sealed class PauseAndFullTransferTests(ITestOutputHelper output)
     private static async Task WaitForStatusAsync(SecondaryHarness harness, ZoneStatus status)
     {
         Assert.True(harness.Engine.TryGetZone(Origin, out var loop));
-        await SecondaryHarness.WaitUntilAsync(() => loop.State.Status == status && !loop.IsBusy, Bound, $"status {status}");
+        await SecondaryHarness.WaitUntilAsync(() => loop.Zone.Persisted.Status == status && !loop.IsBusy, Bound, $"status {status}");
     }
 }

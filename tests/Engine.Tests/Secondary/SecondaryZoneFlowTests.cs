@@ -67,7 +67,7 @@ public sealed class SecondaryZoneFlowTests(ITestOutputHelper output)
         primary.CutTransfers = true;
         await harness.SendNotifyAsync(Origin);
         await SecondaryHarness.WaitUntilAsync(() => primary.Transfers >= 1 && harness.Engine.TryGetZone(Origin, out var loop) && !loop.IsBusy
-            && loop.State.Status == ZoneStatus.Failing, TimeSpan.FromSeconds(10), "the cut transfer failed");
+            && loop.Zone.Persisted.Status == ZoneStatus.Failing, TimeSpan.FromSeconds(10), "the cut transfer failed");
 
         Assert.Same(served, harness.Table.Get(Origin));
         var answer = await harness.QueryAsync("host3.flow.example.", RecordType.A);

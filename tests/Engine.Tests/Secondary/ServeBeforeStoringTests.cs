@@ -118,9 +118,9 @@ public sealed class ServeBeforeStoringTests(ITestOutputHelper output)
     }
 
     /// <summary>True while the zone's loop handles an event or a write of the zone waits in its store queue.</summary>
-    private static bool Busy(SecondaryHarness harness) => !harness.Engine.TryGetZone(Origin, out var loop) || loop.IsBusy || loop.Stores.IsBusy;
+    private static bool Busy(SecondaryHarness harness) => !harness.Engine.TryGetZone(Origin, out var loop) || loop.IsBusy || loop.Zone.Stores.IsBusy;
 
-    private static bool Storing(SecondaryHarness harness) => harness.Engine.TryGetZone(Origin, out var loop) && loop.Stores.IsBusy;
+    private static bool Storing(SecondaryHarness harness) => harness.Engine.TryGetZone(Origin, out var loop) && loop.Zone.Stores.IsBusy;
 
     private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {

@@ -172,7 +172,7 @@ public sealed class ZoneTimerTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow + within;
         while (DateTime.UtcNow < deadline)
         {
-            if (loop.State.Status == status && !loop.IsBusy)
+            if (loop.Zone.Persisted.Status == status && !loop.IsBusy)
                 return true;
             await Task.Delay(50);
         }
@@ -182,6 +182,6 @@ public sealed class ZoneTimerTests(ITestOutputHelper output)
     private static async Task WaitForStatusAsync(SecondaryHarness harness, ZoneStatus status)
     {
         Assert.True(harness.Engine.TryGetZone(Origin, out var loop));
-        await SecondaryHarness.WaitUntilAsync(() => loop.State.Status == status && !loop.IsBusy, Bound, $"status {status}");
+        await SecondaryHarness.WaitUntilAsync(() => loop.Zone.Persisted.Status == status && !loop.IsBusy, Bound, $"status {status}");
     }
 }
