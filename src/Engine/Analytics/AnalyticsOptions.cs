@@ -12,9 +12,6 @@ public sealed record AnalyticsOptions
     /// <summary>How long hour rows and top names are kept.</summary>
     public TimeSpan HourRetention { get; init; } = TimeSpan.FromDays(90);
 
-    /// <summary>How often rows past their retention are deleted.</summary>
-    public TimeSpan RetentionSweepInterval { get; init; } = TimeSpan.FromMinutes(10);
-
     /// <summary>How many names per zone, hour and kind the store keeps (the rest of a busy hour's long tail is dropped).</summary>
     public int TopNamesKept { get; init; } = 100;
 }

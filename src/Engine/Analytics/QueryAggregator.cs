@@ -11,9 +11,9 @@ namespace SecondaryPortal.Engine.Analytics;
 /// counted (an idle server sleeps until the next query): the queries since the previous fold are added to the current
 /// minute's row and to its hour's row (so the hour rows are the roll-up of
 /// the minutes as they are written, and a report over days reads a few hundred hour rows instead of thousands of
-/// minute rows), the zones' top names to the hour's and the day's. Rows past their retention are deleted every
-/// <see cref="AnalyticsOptions.RetentionSweepInterval"/>. A fold that cannot write keeps its counts and adds them to the
-/// next; the last fold runs at shutdown.
+/// minute rows), the zones' top names to the hour's and the day's. A fold that cannot write keeps its counts and adds them
+/// to the next; the last fold runs at shutdown. Rows past their retention are deleted by a recurring job
+/// (<c>AnalyticsRetentionJob</c>), not here.
 /// </summary>
 public sealed partial class QueryAggregator(
     QueryCounters counters,
@@ -26,7 +26,6 @@ public sealed partial class QueryAggregator(
     private readonly Dictionary<QueryAggregateKey, long> _pendingAggregates = [];
     private readonly Dictionary<QueryTopNameKey, long> _pendingTopNames = [];
     private readonly SemaphoreSlim _folding = new(1, 1);
-    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
     private long _folds;
 
     /// <summary>Takes the counts since the previous fold and adds them to the store; returns how many queries it filed.</summary>
@@ -46,11 +45,6 @@ public sealed partial class QueryAggregator(
             }
             Empty(_pendingAggregates);
             Empty(_pendingTopNames);
-            if (now >= _nextSweep)
-            {
-                await AnalyticsRetention.SweepAsync(contexts, options, now, cancellationToken);
-                _nextSweep = now + options.RetentionSweepInterval;
-            }
             return filed;
         }
         finally
@@ -104,7 +98,7 @@ public sealed partial class QueryAggregator(
 
     /// <summary>
     /// Folds every <see cref="AnalyticsOptions.FlushInterval"/> while queries are counted. A fold that files nothing puts
-    /// the loop to sleep until the next query is counted (or the next retention sweep is due): an idle server does not
+    /// the loop to sleep until the next query is counted: an idle server does not
     /// wake every interval to find nothing (nor keep the thread pool's gate thread polling after each such wake-up).
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -116,7 +110,7 @@ public sealed partial class QueryAggregator(
                 // Armed before the fold reads the counters: a count the fold misses wakes the wait below.
                 var nextCount = counters.NextCountAsync();
                 if (!await FoldLoggingFailureAsync(stoppingToken))
-                    await SleepUntilCountedAsync(nextCount, stoppingToken);
+                    await nextCount.WaitAsync(stoppingToken);
                 await Task.Delay(options.FlushInterval, time, stoppingToken);
             }
         }
@@ -127,18 +121,6 @@ public sealed partial class QueryAggregator(
 
     /// <summary>The number of folds run, by the loop or by hand.</summary>
     internal long Folds => Interlocked.Read(ref _folds);
-
-    private async Task SleepUntilCountedAsync(Task nextCount, CancellationToken stoppingToken)
-    {
-        // The sweep's delay ends with the stopping token too (linked), so stopping wakes the sleep.
-        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var sweepDue = Task.Delay(Max(_nextSweep - time.GetUtcNow(), TimeSpan.Zero), time, sleeping.Token);
-        await Task.WhenAny(nextCount, sweepDue);
-        await sleeping.CancelAsync();
-        stoppingToken.ThrowIfCancellationRequested();
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <inheritdoc/>
     public override async Task StopAsync(CancellationToken cancellationToken)

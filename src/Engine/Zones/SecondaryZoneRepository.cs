@@ -38,6 +38,21 @@ public sealed partial class SecondaryZoneRepository(
         return stored.Select(Decrypt).Where(k => k.Key is not null).Select(k => k.Key!).ToList();
     }
 
+    /// <summary>
+    /// The secondary zones, not paused, whose stored next refresh is before <paramref name="before"/>: what the overdue
+    /// sweep refreshes. The times are compared here, not in SQL (the store keeps them as text).
+    /// </summary>
+    public async Task<IReadOnlyList<DnsName>> ListRefreshDueAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var due = await context.SecondaryZoneStates.AsNoTracking()
+            .Where(state => !state.Paused && state.NextRefreshAt != null)
+            .Join(context.Zones.Where(zone => zone.Kind == ZoneKind.Secondary), state => state.ZoneId, zone => zone.Id,
+                (state, zone) => new { zone.Origin, state.NextRefreshAt })
+            .ToListAsync(cancellationToken);
+        return [.. due.Where(zone => zone.NextRefreshAt < before).Select(zone => DnsName.Parse(zone.Origin))];
+    }
+
     /// <summary>Every secondary zone with its primaries (secrets decrypted) and state.</summary>
     public async Task<IReadOnlyList<SecondaryZoneDefinition>> LoadAllAsync(CancellationToken cancellationToken = default)
     {

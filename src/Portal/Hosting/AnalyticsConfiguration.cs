@@ -4,7 +4,7 @@ namespace SecondaryPortal.Portal.Hosting;
 
 /// <summary>
 /// Reads how query counts are stored from the <c>Analytics</c> section: FlushInterval, MinuteRetention, HourRetention
-/// and RetentionSweepInterval as TimeSpans ("00:00:05", "2.00:00:00"), TopNamesKept. A bad value stops the start with a
+/// as TimeSpans ("00:00:05", "2.00:00:00"), TopNamesKept. A bad value stops the start with a
 /// message naming its key.
 /// </summary>
 public static class AnalyticsConfiguration
@@ -14,7 +14,6 @@ public static class AnalyticsConfiguration
     {
         var options = SettingsSection.Read<AnalyticsOptions>(configuration, "Analytics");
         Require(options.FlushInterval > TimeSpan.Zero, "FlushInterval", "must be longer than zero");
-        Require(options.RetentionSweepInterval > TimeSpan.Zero, "RetentionSweepInterval", "must be longer than zero");
         // Reports switch to hour rows beyond the minute retention, so hours must outlive minutes.
         Require(options.MinuteRetention >= TimeSpan.FromHours(1), "MinuteRetention", "must be at least an hour");
         Require(options.HourRetention >= options.MinuteRetention, "HourRetention", "must be at least MinuteRetention");

@@ -3,6 +3,7 @@ using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Api;
 using SecondaryPortal.Portal.Components;
 using SecondaryPortal.Portal.Endpoints;
+using SecondaryPortal.Portal.Jobs;
 using SecondaryPortal.Portal.Services.Analytics;
 using SecondaryPortal.Portal.Services.Primaries;
 using SecondaryPortal.Portal.Services.Sites;
@@ -50,6 +51,7 @@ public static class PortalApplication
         app.MapSiteEndpoints();
         app.MapZoneEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapJobsDashboard();
         app.MapRazorComponents<App>();
         return app;
     }

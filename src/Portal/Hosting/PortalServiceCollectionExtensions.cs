@@ -9,6 +9,7 @@ using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.DnsListeners;
+using SecondaryPortal.Portal.Jobs;
 
 namespace SecondaryPortal.Portal.Hosting;
 
@@ -36,6 +37,7 @@ public static class PortalServiceCollectionExtensions
         services.AddQueryAnalytics(AnalyticsConfiguration.Options(configuration));
         services.AddSingleton(MemoryConfiguration.Options(configuration));
         services.AddHostedService<BurstMemoryReclaimer>();
+        services.AddBackgroundJobs(StorageConfiguration.DataDirectory(configuration), JobConfiguration.Options(configuration));
         return services;
     }
 

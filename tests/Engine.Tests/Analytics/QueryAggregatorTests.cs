@@ -142,9 +142,9 @@ public sealed class QueryAggregatorTests
         var clock = new SteppedTimeProvider();
         var interval = TimeSpan.FromSeconds(5);
         var aggregator = new QueryAggregator(counters, store.Contexts,
-            new AnalyticsOptions { FlushInterval = interval, RetentionSweepInterval = TimeSpan.FromHours(1) }, clock, NullLogger<QueryAggregator>.Instance);
+            new AnalyticsOptions { FlushInterval = interval }, clock, NullLogger<QueryAggregator>.Instance);
         await aggregator.StartAsync(CancellationToken.None);
-        await WaitUntilAsync(() => aggregator.Folds == 1 && clock.ArmedTimers == 1); // the first fold, then asleep until the sweep
+        await WaitUntilAsync(() => aggregator.Folds == 1 && clock.ArmedTimers == 0); // the first fold, then asleep with no timer armed
 
         for (int i = 0; i < 12; i++)
             clock.Advance(interval);
