@@ -85,6 +85,17 @@ public sealed class FixedWindowLimiter
         }
     }
 
+    /// <summary>How long until the next window starts (when a refused acquisition may try again).</summary>
+    public TimeSpan RetryAfter
+    {
+        get
+        {
+            long elapsed = Math.Max(0, _time.GetTimestamp() - _epoch);
+            long left = _windowTimestamps - elapsed % _windowTimestamps;
+            return TimeSpan.FromSeconds((double)left / _time.TimestampFrequency);
+        }
+    }
+
     /// <summary>The number of the window the clock is in now (a clock read as earlier than the epoch counts as window 0).</summary>
     private long CurrentWindow() => Math.Max(0, _time.GetTimestamp() - _epoch) / _windowTimestamps;
 }

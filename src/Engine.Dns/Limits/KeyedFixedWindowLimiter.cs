@@ -45,6 +45,21 @@ public sealed class KeyedFixedWindowLimiter<TKey> where TKey : notnull
         return _limiters.GetOrAdd(key, _create).TryAcquire();
     }
 
+    /// <summary>
+    /// Takes a permit from <paramref name="key"/>'s current window; false when it has none left, with
+    /// <paramref name="retryAfter"/> the time until the key's next window starts (zero when let through).
+    /// </summary>
+    public bool TryAcquire(TKey key, out TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_limiters.Count > SweepAbove && _sweeps.TryAcquire())
+            Sweep();
+        var limiter = _limiters.GetOrAdd(key, _create);
+        bool acquired = limiter.TryAcquire();
+        retryAfter = acquired ? TimeSpan.Zero : limiter.RetryAfter;
+        return acquired;
+    }
+
     private void Sweep()
     {
         foreach (var (key, limiter) in _limiters)

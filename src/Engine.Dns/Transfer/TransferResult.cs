@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Dns.ZoneData;
@@ -37,6 +38,15 @@ public sealed record TransferResult
 
     /// <summary>The error RCODE that ended the transfer, when one did.</summary>
     public DnsRcode? Rcode { get; init; }
+
+    /// <summary>
+    /// For <see cref="TransferOutcome.BadTsig"/> when the primary rejected our signature: the TSIG error it gave (BADKEY,
+    /// BADSIG, BADTIME, RFC 8945 §5.2); null otherwise.
+    /// </summary>
+    public DnsRcode? TsigError { get; init; }
+
+    /// <summary>The socket error when the TCP connection could not be opened (ConnectionRefused: nothing listens); null otherwise.</summary>
+    public SocketError? SocketError { get; init; }
 
     /// <summary>Messages received, over every connection of the transfer (an AXFR fallback included).</summary>
     public int MessageCount { get; init; }

@@ -22,6 +22,7 @@ internal sealed class TransferSession
     private readonly PrimaryServer _primary;
     private readonly SoaData? _current;
     private readonly bool _incremental;
+    private readonly bool _firstMessageOnly;
     private readonly ZoneTransferClientOptions _options;
     private readonly TimeProvider _time;
     private readonly TransferCounters _counters;
@@ -31,13 +32,16 @@ internal sealed class TransferSession
     private byte[]? _rdata;
     private int _messages;
 
+    // firstMessageOnly: a probe; the session ends once the first message has passed every check (ID, question, TSIG,
+    // RCODE, records), the connection closed without reading on (ZoneTransferClient.ProbeTransferAsync).
     public TransferSession(DnsName zone, PrimaryServer primary, SoaData? current, bool incremental,
-        ZoneTransferClientOptions options, TimeProvider time, TransferCounters counters)
+        ZoneTransferClientOptions options, TimeProvider time, TransferCounters counters, bool firstMessageOnly = false)
     {
         _zone = zone;
         _primary = primary;
         _current = current;
         _incremental = incremental;
+        _firstMessageOnly = firstMessageOnly;
         _options = options;
         _time = time;
         _counters = counters;
@@ -54,10 +58,10 @@ internal sealed class TransferSession
             request.Authorities.Add(new DnsRecord(_zone, 0, _current!)); // RFC 1995 §3: our SOA in the authority section
         TsigSignedRequest? signed = null;
         byte[] bytes = _primary.Key is { } key ? new TsigSigner(_time).SignRequest(request, key, out signed) : request.ToArray();
-        var (connection, timedOut, error, _) = await TcpTransferConnection.ConnectAsync(_primary.EndPoint, _options.ConnectTimeout, _time,
+        var (connection, timedOut, error, socketError) = await TcpTransferConnection.ConnectAsync(_primary.EndPoint, _options.ConnectTimeout, _time,
             deadline, cancellationToken).ConfigureAwait(false);
         if (connection is null)
-            return End(timedOut ? TransferOutcome.Timeout : TransferOutcome.NetworkError, error);
+            return new SessionOutcome(Result(timedOut ? TransferOutcome.Timeout : TransferOutcome.NetworkError, error) with { SocketError = socketError }, null);
         using (connection)
         using (var verifier = signed is null ? null : new TsigStreamVerifier(signed, _time))
         {
@@ -73,6 +77,8 @@ internal sealed class TransferSession
                     return End(TransferOutcome.LimitExceeded, limit);
                 if (Accept(message, verifier) is { } outcome)
                     return outcome;
+                if (_firstMessageOnly)
+                    return FirstMessageAccepted();
             }
         }
     }
@@ -86,7 +92,8 @@ internal sealed class TransferSession
             return Broken(headerError);
         var verification = verifier?.Feed(bytes, message);
         if (verification is { Status: TsigStatus.PeerError })
-            return End(TransferOutcome.BadTsig, ResponseChecks.DescribeTsig(verification, _primary.Key!), message.Rcode);
+            return new SessionOutcome(Result(TransferOutcome.BadTsig, ResponseChecks.DescribeTsig(verification, _primary.Key!), message.Rcode)
+                with { TsigError = verification.Record?.Error }, null);
         if (message.Rcode != DnsRcode.NoError)
             return RcodeError(message.Rcode, verification);
         if (verification is { IsOk: false })
@@ -178,6 +185,13 @@ internal sealed class TransferSession
         };
         return new SessionOutcome(result, null);
     }
+
+    /// <summary>
+    /// A probe's end after a first message that passed every check but did not end the answer: the primary began the
+    /// transfer (a diff sequence, or the whole zone). Nothing of it is kept.
+    /// </summary>
+    private SessionOutcome FirstMessageAccepted() =>
+        new(Result(_parser.TakesZoneRecords || !_incremental ? TransferOutcome.Axfr : TransferOutcome.Ixfr, null), null);
 
     private SessionOutcome RcodeError(DnsRcode rcode, TsigVerification? verification)
     {

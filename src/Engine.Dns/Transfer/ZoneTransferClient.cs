@@ -104,6 +104,49 @@ public sealed class ZoneTransferClient
         return result;
     }
 
+    /// <summary>
+    /// Asks whether <paramref name="primary"/> will transfer <paramref name="zone"/> to us, without transferring it: an IXFR
+    /// from <paramref name="current"/> (the SOA the primary just gave, so a permitted primary answers with that SOA alone,
+    /// RFC 1995 §2 and §4), over one TCP connection closed after the first message. When the IXFR fails in a way an AXFR
+    /// may not (an error RCODE, an answer that breaks the protocol), an AXFR is asked for on a new connection and closed
+    /// after its first message too (RFC 5936 §4.1 lets a client end the connection), since the first refresh of a new zone
+    /// is an AXFR; <see cref="TransferResult.FallbackReason"/> then says why. TSIG failures, timeouts and network errors end
+    /// the probe, as they end a transfer.
+    /// </summary>
+    /// <returns>
+    /// A success (<see cref="TransferOutcome.UpToDate"/>, <see cref="TransferOutcome.Ixfr"/>, <see cref="TransferOutcome.Axfr"/>,
+    /// or <see cref="TransferOutcome.PrimaryOlder"/> when the serial moved back meanwhile) when a first message passed every
+    /// check (ID, question, TSIG, RCODE); nothing of the zone is kept: <see cref="TransferResult.Built"/> is null and
+    /// <see cref="TransferResult.Diffs"/> empty. Otherwise the failure, as a transfer reports it.
+    /// </returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<TransferResult> ProbeTransferAsync(DnsName zone, PrimaryServer primary, SoaData current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        long start = _time.GetTimestamp();
+        var counters = new TransferCounters(Options);
+        using var deadline = new CancellationTokenSource(Options.TransferTimeout, _time);
+        var first = await new TransferSession(zone, primary, current, incremental: true, Options, _time, counters, firstMessageOnly: true)
+            .RunAsync(deadline.Token, cancellationToken).ConfigureAwait(false);
+        var result = first.Result;
+        if (first.FallbackReason is { } reason)
+        {
+            var second = await new TransferSession(zone, primary, current, incremental: false, Options, _time, counters, firstMessageOnly: true)
+                .RunAsync(deadline.Token, cancellationToken).ConfigureAwait(false);
+            result = second.Result with { FallbackReason = reason };
+        }
+        result = result with
+        {
+            Built = null,
+            Diffs = [],
+            MessageCount = counters.Messages,
+            ByteCount = counters.Bytes,
+            RecordCount = counters.Records,
+            Duration = _time.GetElapsedTime(start),
+        };
+        return result; // the caller logs what the probe found
+    }
+
     private void Log(TransferResult result)
     {
         if (result.IsSuccess)

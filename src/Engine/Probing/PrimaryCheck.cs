@@ -8,10 +8,12 @@ using SecondaryPortal.Dns.Wire;
 namespace SecondaryPortal.Engine.Probing;
 
 /// <summary>
-/// The wizard's live check of a primary: one SOA query (UDP, then TCP when UDP goes unanswered or is truncated),
-/// signed with the key when one is given, whose outcome is turned into one sentence that says what to fix. It uses
-/// the same client as a refresh (<see cref="ZoneTransferClient.QuerySoaAsync"/>), so a check that passes means the
-/// refresh will get its SOA too; it only uses shorter timeouts, since a person waits.
+/// The wizard's live check of a primary: one SOA query (UDP, then TCP when UDP goes unanswered or is truncated), then,
+/// once the SOA came, a transfer probe (<see cref="ZoneTransferClient.ProbeTransferAsync"/>: an IXFR at the serial just
+/// given, which a permitted primary answers with its SOA alone, RFC 1995 §4, else an AXFR closed after its first
+/// message), both signed with the key when one is given. The outcome is turned into one sentence that says what to fix.
+/// It uses the same client as a refresh, so a check that passes means the refresh will get its SOA and its transfer
+/// too; it only uses shorter timeouts, since a person waits.
 /// </summary>
 public sealed partial class PrimaryCheck
 {
@@ -39,20 +41,36 @@ public sealed partial class PrimaryCheck
     }
 
     /// <summary>
-    /// Asks <paramref name="primary"/> for the SOA of <paramref name="zone"/>, signed with <paramref name="key"/> when
-    /// given. Every outcome is a value; only <paramref name="cancellationToken"/> throws.
+    /// Asks <paramref name="primary"/> for the SOA of <paramref name="zone"/>, then probes the transfer, both signed with
+    /// <paramref name="key"/> when given. Every outcome is a value; only <paramref name="cancellationToken"/> throws.
     /// </summary>
+    /// <param name="zone">The zone to check.</param>
+    /// <param name="primary">The primary's address and port.</param>
+    /// <param name="key">The TSIG key, or null.</param>
+    /// <param name="transferSource">Our address as the primary sees it, named in the fixes ("allow transfers to ..."); null when unknown.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<PrimaryCheckResult> CheckAsync(DnsName zone, IPEndPoint primary, TsigKey? key, CancellationToken cancellationToken = default)
+    public async Task<PrimaryCheckResult> CheckAsync(DnsName zone, IPEndPoint primary, TsigKey? key, IPAddress? transferSource = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(primary);
-        var answer = await _client.QuerySoaAsync(zone, new PrimaryServer(primary, key), cancellationToken).ConfigureAwait(false);
-        var outcome = Classify(answer);
-        var result = new PrimaryCheckResult(outcome, zone, primary, key?.Name, answer.IsOk ? answer.Soa!.Serial : null, answer.Duration,
-            PrimaryCheckMessages.Describe(outcome, answer, key), answer.IsOk ? null : answer.Error);
-        LogChecked(zone, primary, outcome, result.Serial, (long)answer.Duration.TotalMilliseconds);
-        return result;
+        var server = new PrimaryServer(primary, key);
+        var answer = await _client.QuerySoaAsync(zone, server, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsOk)
+        {
+            var failed = Classify(answer);
+            LogChecked(zone, primary, failed, null, (long)answer.Duration.TotalMilliseconds);
+            return new PrimaryCheckResult(failed, zone, primary, key?.Name, null, answer.Duration, PrimaryCheckMessages.Describe(failed, answer, key), answer.Error);
+        }
+        uint serial = answer.Soa!.Serial;
+        var probe = await _client.ProbeTransferAsync(zone, server, answer.Soa, cancellationToken).ConfigureAwait(false);
+        var outcome = Classify(probe, key);
+        var duration = answer.Duration + probe.Duration;
+        string message = TransferProbeMessages.Describe(outcome, probe with { Duration = duration }, serial, key, transferSource);
+        LogChecked(zone, primary, outcome, serial, (long)duration.TotalMilliseconds);
+        return new PrimaryCheckResult(outcome, zone, primary, key?.Name, outcome == PrimaryCheckOutcome.Ok ? serial : null, duration, message,
+            outcome == PrimaryCheckOutcome.Ok ? null : probe.Error);
     }
 
     /// <summary>Maps the SOA client's outcome onto the finer outcomes a person needs to fix the cause.</summary>
@@ -73,6 +91,25 @@ public sealed partial class PrimaryCheck
             _ => PrimaryCheckOutcome.BadTsig,
         },
         _ => PrimaryCheckOutcome.Malformed,
+    };
+
+    /// <summary>Maps the transfer probe's outcome (after a SOA that came) onto the outcomes a person needs to fix the cause.</summary>
+    internal static PrimaryCheckOutcome Classify(TransferResult probe, TsigKey? key) => probe.Outcome switch
+    {
+        TransferOutcome.UpToDate or TransferOutcome.Ixfr or TransferOutcome.Axfr or TransferOutcome.PrimaryOlder => PrimaryCheckOutcome.Ok,
+        TransferOutcome.Refused => PrimaryCheckOutcome.TransferRefused,
+        TransferOutcome.NotAuthoritative => key is null ? PrimaryCheckOutcome.KeyRequired : PrimaryCheckOutcome.TransferNotAuth,
+        TransferOutcome.BadTsig => probe.TsigError switch
+        {
+            DnsRcode.BadKey => PrimaryCheckOutcome.BadKey,
+            DnsRcode.BadSig => PrimaryCheckOutcome.BadSig,
+            DnsRcode.BadTime => PrimaryCheckOutcome.BadTime,
+            _ => PrimaryCheckOutcome.BadTsig,
+        },
+        TransferOutcome.Timeout => PrimaryCheckOutcome.TransferTimeout,
+        TransferOutcome.NetworkError => probe.SocketError == SocketError.ConnectionRefused
+            ? PrimaryCheckOutcome.TransferConnectionRefused : PrimaryCheckOutcome.TransferNetworkError,
+        _ => PrimaryCheckOutcome.TransferFailed,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Check of {Zone} at {Primary}: {Outcome}, serial {Serial}, {ElapsedMs} ms")]

@@ -1,9 +1,16 @@
 namespace SecondaryPortal.Engine.Probing;
 
-/// <summary>What a live SOA query to a primary found (the wizard's check step).</summary>
+/// <summary>
+/// What the wizard's live check of a primary found: first its SOA query (the values from <see cref="Timeout"/> to
+/// <see cref="Malformed"/>, and the TSIG ones), then, once the SOA came, its transfer probe (the values named Transfer...,
+/// <see cref="KeyRequired"/>, and the TSIG ones when the primary rejected the transfer's signature).
+/// </summary>
 public enum PrimaryCheckOutcome
 {
-    /// <summary>The primary answered authoritatively with the zone's SOA (and, with a key, a verified signature).</summary>
+    /// <summary>
+    /// The primary answered authoritatively with the zone's SOA (and, with a key, a verified signature), and it begins a
+    /// transfer of the zone to us.
+    /// </summary>
     Ok,
 
     /// <summary>No answer over UDP nor TCP within the check's timeouts.</summary>
@@ -41,4 +48,31 @@ public enum PrimaryCheckOutcome
 
     /// <summary>The answer could not be decoded, or did not match the query.</summary>
     Malformed,
+
+    /// <summary>
+    /// The SOA came, but the primary answered REFUSED to the zone transfer: its allow-transfer (BIND) or acl (Knot) does
+    /// not let our address (or, signed, our key) transfer the zone (RFC 5936 §5.1, RFC 1035 §4.1.1).
+    /// </summary>
+    TransferRefused,
+
+    /// <summary>
+    /// The SOA came unsigned, but the primary answered the unsigned transfer with NOTAUTH: it wants a TSIG key for
+    /// transfers (Knot answers NOTAUTH when its acl denies, RFC 8945 §5.4) and none was given.
+    /// </summary>
+    KeyRequired,
+
+    /// <summary>The SOA came, but the primary answered the transfer signed with our key with NOTAUTH (no TSIG error): its acl does not allow that key.</summary>
+    TransferNotAuth,
+
+    /// <summary>The SOA came (over UDP), but the transfer's TCP connection or its first message did not come within the check's timeouts.</summary>
+    TransferTimeout,
+
+    /// <summary>The SOA came (over UDP), but the TCP connection a transfer needs was refused: TCP is closed or filtered with a reset.</summary>
+    TransferConnectionRefused,
+
+    /// <summary>The SOA came, but the transfer's TCP connection broke: no route over TCP, or closed before the first message.</summary>
+    TransferNetworkError,
+
+    /// <summary>The SOA came, but the primary answered the transfer with another error RCODE (SERVFAIL, NOTIMP ...) or broke the protocol.</summary>
+    TransferFailed,
 }

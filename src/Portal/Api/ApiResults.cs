@@ -16,4 +16,18 @@ public static class ApiResults
     /// <summary>409: the request conflicts with what is stored (a zone already present, a key in use).</summary>
     public static ProblemHttpResult Conflict(string message) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: message);
+
+    /// <summary>429 with when to try again (RFC 6585 §4), in the detail and as a Retry-After header in whole seconds (RFC 9110 §10.2.3).</summary>
+    public static IResult TooManyRequests(string message, TimeSpan retryAfter) => new RetryAfterResult(
+        TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: message),
+        Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
+
+    private sealed class RetryAfterResult(ProblemHttpResult problem, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }

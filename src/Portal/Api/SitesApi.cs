@@ -18,7 +18,7 @@ public static class SitesApi
     {
         var zones = api.MapGroup("/zones").WithTags("Zones");
         zones.MapPost("/check", CheckAsync).WithName("CheckPrimaries")
-            .WithSummary("A live SOA query to each primary with the key: outcome (BADSIG, BADKEY, REFUSED, timeout ...), message and serial.");
+            .WithSummary("A live check of each primary with the key, SOA query then transfer probe: outcome (BADSIG, BADKEY, REFUSED, TransferRefused, KeyRequired, timeout ...), message and serial. 429 when the account checked too many primaries this minute.");
         zones.MapPost("/", CreateAsync).WithName("CreateZone")
             .WithSummary("Creates a secondary zone (its first transfer starts at once) or an authoritative one, as a draft unless publish is true.");
         zones.MapGet("/{id:long}/progress", async Task<IResult> (long id, ClaimsPrincipal user, SiteWizardService sites, CancellationToken cancellationToken) =>
@@ -42,8 +42,10 @@ public static class SitesApi
         if (error is not null)
             return ApiResults.Invalid("primaries", error);
         var result = await sites.CheckPrimariesAsync(user.Scope(), request.Domain ?? "", primaries, KeyChoice(request.Key), cancellationToken);
+        if (result.RetryAfter is { } retryAfter)
+            return ApiResults.TooManyRequests(result.Message, retryAfter);
         if (result.Results.Count == 0)
-            return ApiResults.Invalid("request", result.Message);
+            return ApiResults.Invalid(result.Field is { } field ? Camel(field) : "request", result.Message);
         var answers = result.Results.Select(r => new PrimaryCheckAnswer(r.Primary.ToString(), r.Outcome.ToString(), r.Serial, r.Message, (long)r.Duration.TotalMilliseconds)).ToList();
         return TypedResults.Ok(new PrimaryCheckResponse(result.CanContinue, result.Message, answers));
     }

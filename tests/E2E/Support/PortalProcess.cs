@@ -40,7 +40,8 @@ public sealed class PortalProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the portal; <paramref name="dnsPort"/> may be chosen beforehand (a primary must know where to send NOTIFY);
-    /// <paramref name="settings"/> are more command-line settings ("--Analytics:FlushInterval=00:00:01").
+    /// <paramref name="settings"/> are more command-line settings ("--Analytics:FlushInterval=00:00:01"). Customers may give
+    /// loopback primaries (<c>Sites:AllowPrivatePrimaries</c>), since the tests' BIND runs on 127.0.0.1.
     /// </summary>
     public static async Task<PortalProcess> StartAsync(int? dnsPort = null, params string[] settings)
     {
@@ -57,7 +58,8 @@ public sealed class PortalProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[RepositoryPaths.PortalBinary, $"--urls=http://127.0.0.1:{web}", $"--Dns:Listen:0=127.0.0.1:{dns}", $"--Storage:DataDirectory={data}", .. settings])
+        foreach (var argument in (string[])[RepositoryPaths.PortalBinary, $"--urls=http://127.0.0.1:{web}", $"--Dns:Listen:0=127.0.0.1:{dns}", $"--Storage:DataDirectory={data}",
+                     "--Sites:AllowPrivatePrimaries=true", .. settings]) // customers' primaries are BIND on loopback here
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the portal");
         var portal = new PortalProcess(process, data, web, dns);

@@ -38,6 +38,47 @@ public sealed class PrimaryCheckTests
         Assert.Equal(2024061501u, result.Serial);
         Assert.Contains("2024061501", result.Message);
         Assert.Equal(RightKey.Name, result.KeyName);
+        Assert.Contains("allows us to transfer it", result.Message);
+    }
+
+    [Fact]
+    public async Task Check_OfABindPrimaryThatAnswersTheSoaButRefusesTransfers_IsTransferRefusedWithTheFix()
+    {
+        await using var primary = await BindPrimary.StartAsync(Zone, ZoneText, FreePort.Next(), allowTransfer: "none;");
+        var result = await Check().CheckAsync(Origin, primary.EndPoint, key: null, transferSource: IPAddress.Parse("198.51.100.7"));
+        Assert.True(result.Outcome == PrimaryCheckOutcome.TransferRefused, $"{result.Outcome}: {result.Message} ({result.Detail})\n{primary.Output}");
+        Assert.False(result.IsOk);
+        Assert.Null(result.Serial);
+        Assert.Contains("REFUSED the zone transfer", result.Message);
+        Assert.Contains("allow transfers to 198.51.100.7 in your primary's allow-transfer / acl", result.Message);
+        Assert.Contains("REFUSED", result.Detail);
+    }
+
+    [Theory]
+    [InlineData("bind")]
+    [InlineData("knot")]
+    public async Task Check_WithoutTheKeyThePrimaryRequiresForTransfers_SaysThePrimaryWantsAKey(string peer)
+    {
+        await using var primary = await StartAsync(peer); // transfers only signed with check-key.; queries from anyone
+        var result = await Check().CheckAsync(Origin, primary.EndPoint, key: null, transferSource: IPAddress.Loopback);
+        // BIND answers an unsigned transfer it wants signed with REFUSED, as for an address it does not allow (nothing on
+        // the wire tells the two apart), Knot with NOTAUTH; both messages name the key as the fix.
+        Assert.True(result.Outcome is PrimaryCheckOutcome.TransferRefused or PrimaryCheckOutcome.KeyRequired,
+            $"{result.Outcome}: {result.Message} ({result.Detail})\n{primary.Output}");
+        Assert.Contains("the primary wants", result.Message);
+        Assert.Contains("add the key it uses", result.Message);
+    }
+
+    [Fact]
+    public async Task Check_OfAPrimaryAnsweringTheIxfrWithTheWholeZone_IsOkAfterOneTransferRequest()
+    {
+        // MiniPrimary answers every IXFR AXFR-style (RFC 1995 §4): the probe takes the first message and hangs up.
+        await using var mini = MiniPrimary.Start(Origin, 7, []);
+        var result = await Check().CheckAsync(Origin, mini.EndPoint, key: null, transferSource: IPAddress.Loopback);
+        Assert.True(result.IsOk, $"{result.Outcome}: {result.Message} ({result.Detail})");
+        Assert.Equal(7u, result.Serial);
+        Assert.Equal(1, mini.Transfers);
+        Assert.Equal(0, mini.AxfrRequests);
     }
 
     [Theory]

@@ -10,7 +10,11 @@ namespace SecondaryPortal.Portal.Tests.Support;
 /// The portal under WebApplicationFactory (in-memory HTTP), with its own data directory and DNS on a free loopback port,
 /// and helpers to make accounts and clients that carry their API tokens.
 /// </summary>
-public sealed class PortalApiFactory : WebApplicationFactory<Program>
+/// <param name="settings">
+/// Configuration overrides. Customers may give loopback primaries (<c>Sites:AllowPrivatePrimaries</c> true, since the tests'
+/// primaries run on 127.0.0.1) unless a setting says otherwise.
+/// </param>
+public sealed class PortalApiFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly TempDataDirectory _data = new();
 
@@ -20,6 +24,9 @@ public sealed class PortalApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:DataDirectory", _data.Data);
         builder.UseSetting("Dns:Listen:0", "127.0.0.1:0");
+        builder.UseSetting("Sites:AllowPrivatePrimaries", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     /// <summary>Creates an account and returns a client authenticated with a new API token of it.</summary>

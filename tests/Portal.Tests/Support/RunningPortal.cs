@@ -25,11 +25,15 @@ public sealed class RunningPortal : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>Starts a server on <paramref name="data"/> (a new data directory when null, deleted on dispose).</summary>
+    /// <summary>
+    /// Starts a server on <paramref name="data"/> (a new data directory when null, deleted on dispose). Customers may give
+    /// loopback primaries (<c>Sites:AllowPrivatePrimaries</c>, since the tests' primaries run on 127.0.0.1) unless
+    /// <paramref name="extraArgs"/> says otherwise.
+    /// </summary>
     public static async Task<RunningPortal> StartAsync(TempDataDirectory? data = null, params string[] extraArgs)
     {
         data ??= new TempDataDirectory();
-        var app = PortalApplication.Build(["--urls=http://127.0.0.1:0", "--Dns:Listen:0=127.0.0.1:0", data.Override, .. extraArgs]);
+        var app = PortalApplication.Build(["--urls=http://127.0.0.1:0", "--Dns:Listen:0=127.0.0.1:0", data.Override, "--Sites:AllowPrivatePrimaries=true", .. extraArgs]);
         await app.StartAsync();
         return new RunningPortal(app, data);
     }

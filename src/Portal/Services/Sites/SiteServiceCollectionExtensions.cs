@@ -10,7 +10,7 @@ namespace SecondaryPortal.Portal.Services.Sites;
 public static class SiteServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="SiteWizardService"/>, <see cref="SiteWizardStateProtector"/>, <see cref="SiteListener"/> and
+    /// Adds <see cref="SiteWizardService"/>, <see cref="SiteWizardStateProtector"/>, <see cref="SiteListener"/>, <see cref="PrimaryCheckPolicy"/> and
     /// <see cref="TsigKeyService"/>, with the engine's <see cref="PrimaryCheck"/>, <see cref="ZoneRecordBrowser"/> and <see cref="TransferProgress"/> when
     /// nothing registered them yet. Needs the server's services (store, catalog, drafts, DNS listener).
     /// </summary>
@@ -22,6 +22,7 @@ public static class SiteServiceCollectionExtensions
         services.TryAddSingleton<ZoneRecordBrowser>();
         services.TryAddSingleton<TransferProgress>();
         services.AddSingleton<SiteListener>();
+        services.AddSingleton<PrimaryCheckPolicy>();
         services.AddSingleton<SiteWizardStateProtector>();
         services.AddSingleton<SiteWizardService>();
         return services;

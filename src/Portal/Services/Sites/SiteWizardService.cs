@@ -24,6 +24,7 @@ public sealed partial class SiteWizardService(
     ZoneStore store,
     ZoneDrafts drafts,
     PrimaryCheck primaryCheck,
+    PrimaryCheckPolicy checkPolicy,
     ZoneRecordBrowser browser,
     TsigKeyService keys,
     SiteListener listener,
@@ -57,8 +58,11 @@ public sealed partial class SiteWizardService(
     }
 
     /// <summary>
-    /// One live SOA query per primary (in parallel), signed with the chosen key: each with its outcome, message and serial.
-    /// A bad domain, no primary or a key that cannot be used gives no results and the reason.
+    /// One live check per primary (in parallel), signed with the chosen key: its SOA query, then whether it transfers the
+    /// zone to us (<see cref="PrimaryCheck"/>); each with its outcome, message and serial. A bad domain, no primary, an
+    /// address a customer may not use (<see cref="PrimaryCheckPolicy"/>, with <see cref="SiteCheckResult.Field"/>), a key
+    /// that cannot be used, or an account past its checks this minute (<see cref="SiteCheckResult.RetryAfter"/>) gives no
+    /// results and the reason, and no packet is sent.
     /// </summary>
     public async Task<SiteCheckResult> CheckPrimariesAsync(AccountScope scope, string domain, IReadOnlyList<IPEndPoint> primaries, SiteKeyChoice key,
         CancellationToken cancellationToken = default)
@@ -71,11 +75,19 @@ public sealed partial class SiteWizardService(
             return new SiteCheckResult([], origin.Message);
         if (Refusal(primaries) is { } refusal)
             return new SiteCheckResult([], refusal);
+        if (AddressRefusal(scope, primaries) is { } addressRefusal)
+            return new SiteCheckResult([], addressRefusal.Message) { Field = addressRefusal.Field };
         var (tsig, keyError) = await ResolveKeyAsync(scope, key, cancellationToken);
         if (keyError is not null)
             return new SiteCheckResult([], keyError);
+        if (!checkPolicy.TryAcquire(scope, primaries.Count, out var tooMany, out var retryAfter))
+        {
+            LogChecksLimited(scope.UserId, retryAfter.TotalSeconds);
+            return new SiteCheckResult([], tooMany!) { RetryAfter = retryAfter };
+        }
         var zone = DnsName.Parse(origin.Origin!);
-        var results = await Task.WhenAll(primaries.Select(p => primaryCheck.CheckAsync(zone, p, tsig, cancellationToken)));
+        var source = listener.IsWildcard ? null : listener.TransferSource;
+        var results = await Task.WhenAll(primaries.Select(p => primaryCheck.CheckAsync(zone, p, tsig, source, cancellationToken)));
         int ok = results.Count(r => r.IsOk);
         string summary = ok == results.Length
             ? $"Every primary serves {origin.DisplayName} to us."
@@ -134,6 +146,8 @@ public sealed partial class SiteWizardService(
             return new SiteDraftResult(false, 0, check.Message, "Domain");
         if (Refusal(primaries) is { } refusal)
             return new SiteDraftResult(false, 0, refusal, "Primaries");
+        if (AddressRefusal(scope, primaries) is { } addressRefusal)
+            return new SiteDraftResult(false, 0, addressRefusal.Message, addressRefusal.Field);
         var (tsig, keyError) = await ResolveKeyAsync(scope, key, cancellationToken);
         if (keyError is not null)
             return new SiteDraftResult(false, 0, keyError, "Key");
@@ -190,6 +204,20 @@ public sealed partial class SiteWizardService(
         _ => primaries.Distinct().Count() < primaries.Count ? "A primary is listed twice; remove the duplicate." : null,
     };
 
+    /// <summary>The first primary whose address the account may not use: its field ("Primaries[1].Address") and why; null when all may be used.</summary>
+    private (string Field, string Message)? AddressRefusal(AccountScope scope, IReadOnlyList<IPEndPoint> primaries)
+    {
+        for (int i = 0; i < primaries.Count; i++)
+        {
+            if (checkPolicy.AddressRefusal(scope, primaries[i].Address) is { } message)
+                return ($"Primaries[{i}].Address", message);
+        }
+        return null;
+    }
+
+    /// <summary>Why <paramref name="address"/> may not be one of the account's primaries, for the message beside the field; null when it may.</summary>
+    public string? PrimaryAddressRefusal(AccountScope scope, IPAddress address) => checkPolicy.AddressRefusal(scope, address);
+
     private static string AddRefusal(SecondaryZoneAddResult added, string shown) => added.Status switch
     {
         SecondaryZoneAddStatus.Exists => $"{shown} is already present on this service, so it cannot be added again.",
@@ -202,6 +230,9 @@ public sealed partial class SiteWizardService(
     private static string FileRefusal(IReadOnlyList<ZoneFileError> errors) => errors.Count == 1
         ? $"The zone file was not accepted: {errors[0]}."
         : $"The zone file was not accepted: {errors.Count} errors.";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Add Site: account {Account} went past its primary checks this minute; next window in {RetryAfterSeconds} s")]
+    private partial void LogChecksLimited(string account, double retryAfterSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Add Site: {Kind} draft {Zone} created (zone id {ZoneId})")]
     private partial void LogDraftCreated(string zone, string kind, long zoneId);

@@ -10,13 +10,17 @@ public sealed class BindPrimary : PeerServer
     {
     }
 
-    public static async Task<BindPrimary> StartAsync(string zone, string zoneFileText, int notifyPort, InteropKey? key = null, bool ixfrFromDifferences = true)
+    /// <param name="allowTransfer">
+    /// The zone's allow-transfer list ("none;"); by default any address, or only the key when <paramref name="key"/> is given.
+    /// </param>
+    public static async Task<BindPrimary> StartAsync(string zone, string zoneFileText, int notifyPort, InteropKey? key = null, bool ixfrFromDifferences = true,
+        string? allowTransfer = null)
     {
         var server = new BindPrimary();
         try
         {
             server.WriteZoneFile(zoneFileText);
-            File.WriteAllText(Path.Combine(server.Directory, "named.conf"), server.Config(zone, notifyPort, key, ixfrFromDifferences));
+            File.WriteAllText(Path.Combine(server.Directory, "named.conf"), server.Config(zone, notifyPort, key, ixfrFromDifferences, allowTransfer));
             server.Start("named", $"-g -n 1 -4 -c {server.Directory}/named.conf");
             await server.WaitUntilServingAsync(zone);
             return server;
@@ -30,10 +34,10 @@ public sealed class BindPrimary : PeerServer
 
     public void WriteZoneFile(string text) => File.WriteAllText(Path.Combine(Directory, "zone.db"), text);
 
-    private string Config(string zone, int notifyPort, InteropKey? key, bool ixfrFromDifferences)
+    private string Config(string zone, int notifyPort, InteropKey? key, bool ixfrFromDifferences, string? allowTransfer)
     {
         string keyBlock = key is null ? "" : $$"""key "{{key.Name}}" { algorithm {{key.Algorithm}}; secret "{{key.SecretBase64}}"; };""";
-        string transfer = key is null ? "any;" : $"key {key.Name};";
+        string transfer = allowTransfer ?? (key is null ? "any;" : $"key {key.Name};");
         // Dynamic updates keep a journal; without ixfr-from-differences a reloaded file leaves no history to answer IXFR from.
         string update = ixfrFromDifferences ? "allow-update { 127.0.0.1; };" : "";
         return $$"""

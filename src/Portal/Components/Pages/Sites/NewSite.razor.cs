@@ -147,7 +147,12 @@ public sealed partial class NewSite
             if (row.Address.Length == 0 && (row.Port.Length == 0 || row.Port == "53") && _state.Primaries.Count > 1)
                 continue; // a blank extra row is ignored
             if (SitePrimary.TryParse(row.Address, row.Port, out var endpoint, out string? field, out string? error))
-                endpoints.Add(endpoint);
+            {
+                if (Sites.PrimaryAddressRefusal(_scope, endpoint.Address) is { } addressRefusal)
+                    _errors[$"Primaries[{i}].Address"] = addressRefusal; // beside the field, before any packet is sent
+                else
+                    endpoints.Add(endpoint);
+            }
             else if (row.Address.Length == 0 && _state.Primaries.Count == 1)
                 _errors["Primaries"] = "Add at least one primary: enter its IPv4 or IPv6 address. The wizard cannot go on without one.";
             else
