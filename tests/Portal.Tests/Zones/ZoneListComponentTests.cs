@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using SecondaryPortal.Portal.Components.Pages.Zones;
 
 using static SecondaryPortal.Portal.Tests.Zones.ZoneServiceHost;
@@ -12,16 +11,14 @@ namespace SecondaryPortal.Portal.Tests.Zones;
 public sealed class ZoneListComponentTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-    private readonly BunitContext _context = new();
+    private BunitContext _context = default!;
     private ZoneServiceHost _host = default!;
 
     public async Task InitializeAsync()
     {
         _host = await ZoneServiceHost.StartAsync();
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.AddAuthorization().SetAuthorized("alice@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, Alice.UserId));
-        _context.Services.AddFallbackServiceProvider(_host.Services);
+        var alice = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Alice.UserId), new Claim(ClaimTypes.Name, "alice@example.com")], "test"));
+        _context = Support.PageContext.For(_host.Services, alice);
     }
 
     public async Task DisposeAsync()
