@@ -24,8 +24,10 @@ document.addEventListener("click", (event) => {
   const menu = event.target.closest("[data-drawer-toggle]");
   const drawer = menu && document.getElementById(menu.dataset.drawerToggle);
   if (drawer) {
-    const open = drawer.classList.contains("mud-drawer--open");
-    drawer.classList.toggle("mud-drawer--open", !open);
-    drawer.classList.toggle("mud-drawer--closed", open);
+    // Statically rendered, a phone's drawer is "open" but hidden (mud-drawer--initial) until MudBlazor's script would size it.
+    const shown = getComputedStyle(drawer).display !== "none" && !drawer.classList.contains("mud-drawer--closed");
+    drawer.classList.remove("mud-drawer--initial");
+    drawer.classList.toggle("mud-drawer--open", !shown);
+    drawer.classList.toggle("mud-drawer--closed", shown);
   }
 });
