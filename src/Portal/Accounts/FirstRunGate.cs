@@ -3,7 +3,7 @@ namespace SecondaryPortal.Portal.Accounts;
 /// <summary>
 /// On a fresh install (no account yet) every page sends the visitor to <see cref="SetupPath"/> to create the admin
 /// account; once one exists, the answer is remembered and the check costs nothing. The API, the health check and static
-/// files are left alone.
+/// files (ours, the framework's and MudBlazor's) are left alone.
 /// </summary>
 public sealed class FirstRunGate(RequestDelegate next)
 {
@@ -31,5 +31,7 @@ public sealed class FirstRunGate(RequestDelegate next)
 
     private static bool IsPage(PathString path) =>
         !path.StartsWithSegments("/api") && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/lib")
-        && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/favicon.svg");
+        && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/favicon.svg")
+        // blazor.web.js, MudBlazor's files and the circuit's hub (the set-up page itself needs the first two).
+        && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/_blazor");
 }

@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using SecondaryPortal.Engine.Records;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Api;
@@ -19,7 +20,14 @@ public static class PortalApplication
     {
         // The content root is the binary's folder: its appsettings.json holds the defaults whatever the
         // current directory is; the current directory's file, if any, is added on top. wwwroot is copied there too.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The application is named after this assembly, not the entry point, so that a test host finds the static web assets'
+        // manifests beside the binary as the app does.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(App).Assembly.GetName().Name,
+        });
+        // A built (not published) binary finds blazor.web.js and MudBlazor's files where the build left them, in any environment.
+        builder.WebHost.UseStaticWebAssets();
         PortalConfiguration.AddWorkingDirectoryFile(builder.Configuration);
         builder.Services.AddSecondaryPortalServer(builder.Configuration);
         builder.Services.AddPortalAccounts(StorageConfiguration.Resolve(builder.Configuration));
@@ -29,7 +37,8 @@ public static class PortalApplication
         builder.Services.AddPortalZones();
         builder.Services.AddPortalPrimaries();
         builder.Services.AddPortalAnalytics();
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
 
         var app = builder.Build();
@@ -52,7 +61,9 @@ public static class PortalApplication
         app.MapZoneEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapJobsDashboard();
-        app.MapRazorComponents<App>();
+        // blazor.web.js and MudBlazor's files (_framework/, _content/), by the manifest beside the binary.
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 

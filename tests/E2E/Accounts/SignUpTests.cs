@@ -20,8 +20,17 @@ public sealed class SignUpTests
         await page.FillAsync("#password", "Admin-password-1");
         await page.FillAsync("#confirm", "Admin-password-1");
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("nav")).ToContainTextAsync("admin@example.com (admin)");
+        await Assertions.Expect(page.Locator("#account-nav")).ToContainTextAsync("admin@example.com (admin)");
+        await Assertions.Expect(page.Locator("#no-zones")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("dashboard");
+        // The theme choice is remembered: dark after a click, still dark on the next page (a static one, rendered with it).
+        await page.ClickAsync("button[aria-label='Switch to the dark theme']");
+        await Assertions.Expect(page.Locator("button[aria-label='Switch to the light theme']")).ToBeVisibleAsync();
+        await page.GotoAsync("/keys");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark");
+        await browser.ScreenshotAsync("keys-dark");
+        await page.ClickAsync("[data-theme-toggle]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "light");
 
         await page.ClickAsync("text=Sign out");
         await page.ClickAsync("text=Sign up");
@@ -35,7 +44,7 @@ public sealed class SignUpTests
         await page.FillAsync("#confirm", "Customer-pass-1");
         await page.ClickAsync("button[type=submit]");
 
-        await Assertions.Expect(page.Locator("nav")).ToContainTextAsync("customer@example.com");
-        Assert.DoesNotContain("(admin)", await page.Locator("nav").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#account-nav")).ToContainTextAsync("customer@example.com");
+        Assert.DoesNotContain("(admin)", await page.Locator("#account-nav").InnerTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -54,6 +54,17 @@ public sealed class SecondaryWizardTests
         await Assertions.Expect(page.Locator("#zone-name")).ToContainTextAsync("shop.example");
         await browser.ScreenshotAsync("zone-page");
         Assert.Equal("192.0.2.80", await UserJourney.DigUntilAsync(portal.DnsEndPoint, "www.shop.example.", "192.0.2.80"));
+
+        // The interactive zone list (over the circuit): the search filters it, and the zone's name leads to its page.
+        await page.GotoAsync("/zones");
+        await Assertions.Expect(page.Locator("td[data-zone='shop.example.']")).ToBeVisibleAsync();
+        await page.GetByLabel("Search").FillAsync("nothing-like-it");
+        await Assertions.Expect(page.Locator("#no-matches")).ToBeVisibleAsync();
+        await page.GetByLabel("Search").FillAsync("shop");
+        await Assertions.Expect(page.Locator("td[data-zone='shop.example.']")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("zone-list");
+        await page.ClickAsync("a.zone-link:has-text('shop.example.')");
+        await Assertions.Expect(page.Locator("#zone-name")).ToContainTextAsync("shop.example");
     }
 
     [Fact]

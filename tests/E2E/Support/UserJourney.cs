@@ -12,11 +12,11 @@ public static class UserJourney
     {
         await page.GotoAsync("/setup");
         await FillAccountAsync(page, "admin@example.com");
-        await Assertions.Expect(page.Locator("nav")).ToContainTextAsync("(admin)");
+        await Assertions.Expect(page.Locator("#account-nav")).ToContainTextAsync("(admin)");
         await page.ClickAsync("text=Sign out");
         await page.GotoAsync("/account/register");
         await FillAccountAsync(page, email);
-        await Assertions.Expect(page.Locator("nav")).ToContainTextAsync(email);
+        await Assertions.Expect(page.Locator("#account-nav")).ToContainTextAsync(email);
     }
 
     /// <summary>Asks <c>dig</c> our responder for <paramref name="name"/>'s A records until <paramref name="expected"/> is the answer (10 s at most).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Bunit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -37,10 +38,12 @@ public sealed class PortalServerTests(ITestOutputHelper output)
             AssertAddress("192.0.2.10", await DnsProbe.QueryTcpAsync(tcp, "www.example.com.", RecordType.A));
             Assert.Equal(DnsRcode.Refused, (await DnsProbe.QueryUdpAsync(udp, "www.example.org.", RecordType.A)).Rcode);
             await app.Services.GetRequiredService<Engine.Analytics.QueryAggregator>().FoldAsync(); // what the aggregator does every 5 s
-            var dashboard = await ComponentRenderer.RenderAsync<Components.Pages.Home.Dashboard>(app.Services, user: ComponentRenderer.Admin);
-            Assert.Equal(["example.com.", "1", "5"], Cells(dashboard.QuerySelector("#zones tbody tr")!));
-            Assert.Contains($"UDP {udp}", dashboard.QuerySelector("#dns-endpoints")!.TextContent.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-            var queries = dashboard.QuerySelectorAll("#queries tbody tr").Select(Cells).ToList();
+            await using var pages = PageContext.For(app.Services, ComponentRenderer.Admin);
+            var dashboard = pages.Render<Components.Pages.Home.Dashboard>();
+            dashboard.WaitForAssertion(() => Assert.NotEmpty(dashboard.FindAll("#zones tbody tr")), TimeSpan.FromSeconds(5));
+            Assert.Equal(["example.com.", "1", "5"], Cells(dashboard.Find("#zones tbody tr")));
+            Assert.Contains($"UDP {udp}", string.Join(' ', dashboard.Find("#dns-endpoints").TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+            var queries = dashboard.FindAll("#queries tbody tr").Select(Cells).ToList();
             Assert.Contains(["NOERROR", "2"], queries); // the UDP and TCP queries, stored, over the last 24 hours
             Assert.Contains(["REFUSED", "1"], queries); // the query for no zone of ours: an admin sees it
 

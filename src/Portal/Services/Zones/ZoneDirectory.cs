@@ -39,7 +39,7 @@ public sealed class ZoneDirectory(
         int matches = query.Search is null && query.Kind is null && query.Status is null ? totalZones : await filtered.CountAsync(cancellationToken);
         int pageCount = Math.Max(1, (matches + pageSize - 1) / pageSize);
         int page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await ZoneRowQuery.Project(context, filtered.OrderBy(z => z.Zone.Origin).Skip((page - 1) * pageSize).Take(pageSize))
+        var rows = await ZoneRowQuery.Project(context, ZoneRowQuery.Order(filtered, query).Skip((page - 1) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
         return new ZoneListPage(rows.Select(ZoneRowQuery.ToRow).ToList(), matches, page, pageSize, totalZones);
     }

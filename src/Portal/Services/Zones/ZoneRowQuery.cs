@@ -42,6 +42,17 @@ internal static class ZoneRowQuery
         };
     }
 
+    /// <summary>Orders <paramref name="zones"/> by the column of <paramref name="query"/>, ties by name.</summary>
+    public static IQueryable<ZoneWithState> Order(IQueryable<ZoneWithState> zones, ZoneListQuery query) => (query.Sort, query.Descending) switch
+    {
+        (ZoneListSort.Serial, false) => zones.OrderBy(z => z.Zone.Serial).ThenBy(z => z.Zone.Origin),
+        (ZoneListSort.Serial, true) => zones.OrderByDescending(z => z.Zone.Serial).ThenBy(z => z.Zone.Origin),
+        (ZoneListSort.Records, false) => zones.OrderBy(z => z.Zone.RecordCount).ThenBy(z => z.Zone.Origin),
+        (ZoneListSort.Records, true) => zones.OrderByDescending(z => z.Zone.RecordCount).ThenBy(z => z.Zone.Origin),
+        (_, true) => zones.OrderByDescending(z => z.Zone.Origin),
+        _ => zones.OrderBy(z => z.Zone.Origin),
+    };
+
     /// <summary>The columns a list row needs, read in the same query (the primary's serial as a correlated subquery).</summary>
     public static IQueryable<ZoneRowData> Project(StoreDbContext context, IQueryable<ZoneWithState> zones) =>
         zones.Select(z => new ZoneRowData
