@@ -22,7 +22,8 @@ namespace SecondaryPortal.Engine.Outbound;
 /// <see cref="PrimaryTransferOptions.NotifyPollInterval"/> otherwise, for imports made by other processes (at once where the store's
 /// files are watched, <see cref="StoreChangeSignal"/>).
 /// Sending never blocks a pass: each target is notified in the background with the sender's retries, and a newer
-/// serial cancels an announcement still retrying for the same target.
+/// serial cancels an announcement still retrying for the same target. A target that never answered is handed to the
+/// <see cref="INotifyRetryQueue"/> (a durable job retried with back-off), when one is registered.
 /// </summary>
 public sealed partial class ZoneNotifyService : BackgroundService
 {
@@ -42,12 +43,14 @@ public sealed partial class ZoneNotifyService : BackgroundService
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private CancellationToken _stopping;
     private readonly StoreChangeSignal? _changes;
+    private readonly INotifyRetryQueue? _retries;
 
     /// <summary>A service announcing the zones of <paramref name="table"/> as <paramref name="publisher"/> serves them (when given).</summary>
     public ZoneNotifyService(ZoneStore store, ZoneTable table, TransferSettingsCache settings, NotifySender sender, ITsigKeyLookup keys,
         PrimaryTransferOptions options, TimeProvider timeProvider, ILogger<ZoneNotifyService> logger, ZonePublisher? publisher = null,
-        StoreChangeSignal? changes = null)
+        StoreChangeSignal? changes = null, INotifyRetryQueue? retries = null)
     {
+        _retries = retries;
         _changes = changes;
         _store = store;
         _table = table;
@@ -200,6 +203,9 @@ public sealed partial class ZoneNotifyService : BackgroundService
                 LogAcknowledged(key, target.EndPoint, serial, result.Attempts);
             else
                 LogNotAcknowledged(key, target.EndPoint, serial, result.Outcome, result.Attempts, result.Error);
+            // No answer at all: the secondary may be down for a while; a durable retry takes over from the sender's.
+            if (result.Outcome is NotifyOutcome.Timeout or NotifyOutcome.NetworkError)
+                _retries?.Retry(zone, serial, target.EndPoint);
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using SecondaryPortal.Engine.Jobs;
+using SecondaryPortal.Engine.Outbound;
 
 namespace SecondaryPortal.Portal.Jobs;
 
@@ -39,6 +40,8 @@ public static class BackgroundJobsServiceCollectionExtensions
         }, storage);
         services.AddTransient<OverdueRefreshSweep>();
         services.AddTransient<AnalyticsRetentionJob>();
+        services.AddTransient<NotifyRetryJob>();
+        services.AddSingleton<INotifyRetryQueue, JobNotifyRetryQueue>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }

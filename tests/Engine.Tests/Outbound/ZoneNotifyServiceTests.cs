@@ -78,6 +78,29 @@ public sealed class ZoneNotifyServiceTests
     }
 
     [Fact]
+    public async Task Notify_ThatIsNeverAnswered_IsHandedToTheDurableRetryQueue_AndAnAnsweredOneIsNot()
+    {
+        using var temp = await TempStore.CreateMigratedAsync();
+        using var silent = new FakeSecondary();
+        using var answering = new FakeSecondary();
+        var store = Store(temp);
+        await store.ImportAsync(Origin, Version(1));
+        var settings = Settings(temp);
+        await settings.AddNotifyTargetAsync(Origin, silent.EndPoint, null);
+        await settings.AddNotifyTargetAsync(Origin, answering.EndPoint, null);
+        var retries = new RecordedRetries();
+        await using var running = await RunningService.StartAsync(temp, store, retries: retries);
+        var notify = await answering.ReceiveAsync(Patience);
+        await answering.AcknowledgeAsync(notify!.Value.Message, notify.Value.From);
+
+        await running.WaitForLogAsync(e => e.Message.Contains("acknowledged by")); // the answering one is done with
+        for (var deadline = DateTime.UtcNow + Patience; retries.Handed.Count == 0 && DateTime.UtcNow < deadline;)
+            await Task.Delay(20); // the silent one is handed over once the sender's own attempts ran out
+
+        Assert.Equal([(Origin, 1u, silent.EndPoint)], retries.Handed);
+    }
+
+    [Fact]
     public async Task Notify_ToATargetWithAKey_IsSigned_AndATargetWithAnUnknownKeyIsSkipped()
     {
         using var temp = await TempStore.CreateMigratedAsync();
@@ -139,14 +162,14 @@ public sealed class ZoneNotifyServiceTests
 
         public ListLogger<ZoneNotifyService> Log { get; }
 
-        public static async Task<RunningService> StartAsync(TempStore temp, ZoneStore store, TsigKeyring? keys = null)
+        public static async Task<RunningService> StartAsync(TempStore temp, ZoneStore store, TsigKeyring? keys = null, INotifyRetryQueue? retries = null)
         {
             var table = new ZoneTable();
             var publisher = new ZonePublisher(store, table, new ZonePublisherOptions(), TimeProvider.System, NullLogger<ZonePublisher>.Instance);
             var sender = new NotifySender(TimeProvider.System, NullLogger<NotifySender>.Instance, Retries);
             var log = new ListLogger<ZoneNotifyService>();
             var service = new ZoneNotifyService(store, table, Cache(temp), sender, new FixedKeys(keys ?? TsigKeyring.Empty),
-                new PrimaryTransferOptions { NotifyPollInterval = TimeSpan.FromSeconds(60) }, TimeProvider.System, log, publisher);
+                new PrimaryTransferOptions { NotifyPollInterval = TimeSpan.FromSeconds(60) }, TimeProvider.System, log, publisher, retries: retries);
             await service.StartAsync(CancellationToken.None);
             return new RunningService(service, table, log);
         }
@@ -166,6 +189,15 @@ public sealed class ZoneNotifyServiceTests
             await Service.StopAsync(CancellationToken.None);
             Service.Dispose();
         }
+    }
+
+    private sealed class RecordedRetries : INotifyRetryQueue
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(DnsName, uint, IPEndPoint)> _handed = new();
+
+        public IReadOnlyList<(DnsName Zone, uint Serial, IPEndPoint Secondary)> Handed => [.. _handed];
+
+        public void Retry(DnsName zone, uint serial, IPEndPoint secondary) => _handed.Enqueue((zone, serial, secondary));
     }
 
     private sealed class FixedKeys(TsigKeyring keyring) : ITsigKeyLookup

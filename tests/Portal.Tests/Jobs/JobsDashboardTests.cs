@@ -2,6 +2,9 @@ using System.Net;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.Engine.Jobs;
+using SecondaryPortal.Engine.Outbound;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Jobs;
 using SecondaryPortal.Portal.Tests.Accounts;
@@ -24,6 +27,18 @@ public sealed class JobsDashboardTests
 
         Assert.Contains((RecurringJobsRegistration.OverdueRefreshId, "*/5 * * * *"), recurring);
         Assert.Contains((RecurringJobsRegistration.AnalyticsRetentionId, "*/10 * * * *"), recurring);
+    }
+
+    [Fact]
+    public async Task AnUnansweredNotify_IsScheduledAsAJobThatNamesItsZoneSerialAndSecondary()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+
+        portal.Services.GetRequiredService<INotifyRetryQueue>().Retry(DnsName.Parse("retry.example."), 7, IPEndPoint.Parse("192.0.2.53:53"));
+
+        var scheduled = Assert.Single(portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 10));
+        Assert.Equal(nameof(NotifyRetryJob.RunAsync), scheduled.Value.Job.Method.Name);
+        Assert.Equal(["retry.example.", 7u, "192.0.2.53:53"], scheduled.Value.Job.Args.Take(3));
     }
 
     [Fact]
