@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using SecondaryPortal.Engine.Jobs;
 using SecondaryPortal.Engine.Outbound;
+using SecondaryPortal.Engine.Zones;
 
 namespace SecondaryPortal.Portal.Jobs;
 
@@ -42,6 +43,8 @@ public static class BackgroundJobsServiceCollectionExtensions
         services.AddTransient<AnalyticsRetentionJob>();
         services.AddTransient<NotifyRetryJob>();
         services.AddSingleton<INotifyRetryQueue, JobNotifyRetryQueue>();
+        services.AddTransient<TransferNowJob>();
+        services.AddSingleton<ITransferNowQueue, JobTransferNowQueue>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }

@@ -8,17 +8,19 @@ namespace SecondaryPortal.Portal.Services.Zones;
 
 /// <summary>
 /// The zone page's (and the REST API's) actions on one zone, each checked against the account's scope first: another
-/// account's zone is not found. The engine acts on a request within a second (it polls the store's settings version).
+/// account's zone is not found. The engine acts on a request within a second (it follows the store's settings version);
+/// "Transfer now" and "Force full AXFR" also queue a job that sees the refresh through, after a restart too.
 /// </summary>
-public sealed class ZoneActions(ZoneDirectory directory, SecondaryZoneCatalog catalog, ZoneStore store)
+public sealed class ZoneActions(ZoneDirectory directory, SecondaryZoneCatalog catalog, ZoneStore store, TimeProvider timeProvider,
+    ITransferNowQueue? transferNow = null)
 {
     /// <summary>Asks for a refresh now: a SOA check at the primaries, then a transfer when their serial is newer.</summary>
     public Task<ZoneActionResult> TransferNowAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default) =>
-        SecondaryAsync(scope, zoneId, origin => catalog.RequestRefreshAsync(origin, cancellationToken), cancellationToken);
+        SecondaryAsync(scope, zoneId, origin => RequestAsync(origin, fullTransfer: false, catalog.RequestRefreshAsync, cancellationToken), cancellationToken);
 
     /// <summary>Asks for a full transfer (AXFR) at the next refresh, which starts now, even when the primary's serial is ours.</summary>
     public Task<ZoneActionResult> ForceFullTransferAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default) =>
-        SecondaryAsync(scope, zoneId, origin => catalog.RequestFullTransferAsync(origin, cancellationToken), cancellationToken);
+        SecondaryAsync(scope, zoneId, origin => RequestAsync(origin, fullTransfer: true, catalog.RequestFullTransferAsync, cancellationToken), cancellationToken);
 
     /// <summary>Stops refreshing the zone (NOTIFY ignored); the last copy is still served until it expires.</summary>
     public Task<ZoneActionResult> PauseAsync(AccountScope scope, long zoneId, CancellationToken cancellationToken = default) =>
@@ -50,6 +52,16 @@ public sealed class ZoneActions(ZoneDirectory directory, SecondaryZoneCatalog ca
         if (!export.Found)
             return null;
         return new ZoneExportFile(origin.TrimEnd('.') + ".zone", ZoneFileWriter.ToText(export.Records, name), export.Records.Count);
+    }
+
+    private async Task<ZoneCommandResult> RequestAsync(DnsName origin, bool fullTransfer,
+        Func<DnsName, CancellationToken, Task<ZoneCommandResult>> request, CancellationToken cancellationToken)
+    {
+        var requestedAt = timeProvider.GetUtcNow();
+        var result = await request(origin, cancellationToken);
+        if (result.Succeeded)
+            transferNow?.Enqueue(origin, fullTransfer, requestedAt);
+        return result;
     }
 
     private async Task<ZoneActionResult> SecondaryAsync(AccountScope scope, long zoneId, Func<DnsName, Task<ZoneCommandResult>> action,

@@ -1,10 +1,12 @@
 using System.Net;
 using Hangfire;
 using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using SecondaryPortal.Dns.Wire;
 using SecondaryPortal.Engine.Jobs;
 using SecondaryPortal.Engine.Outbound;
+using SecondaryPortal.Engine.Zones;
 using SecondaryPortal.Portal.Accounts;
 using SecondaryPortal.Portal.Jobs;
 using SecondaryPortal.Portal.Tests.Accounts;
@@ -13,7 +15,7 @@ using SecondaryPortal.Portal.Tests.Support;
 namespace SecondaryPortal.Portal.Tests.Jobs;
 
 /// <summary>The job system as a running server sets it up: the recurring jobs, and the dashboard for admins only.</summary>
-public sealed class JobsDashboardTests
+public sealed class BackgroundJobsTests
 {
     private const string Password = "Correct-horse-9";
 
@@ -39,6 +41,20 @@ public sealed class JobsDashboardTests
         var scheduled = Assert.Single(portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 10));
         Assert.Equal(nameof(NotifyRetryJob.RunAsync), scheduled.Value.Job.Method.Name);
         Assert.Equal(["retry.example.", 7u, "192.0.2.53:53"], scheduled.Value.Job.Args.Take(3));
+    }
+
+    [Fact]
+    public async Task TransferNow_QueuesAJobThatNamesItsZone()
+    {
+        await using var portal = await RunningPortal.StartAsync();
+        var requestedAt = DateTimeOffset.UtcNow;
+
+        portal.Services.GetRequiredService<ITransferNowQueue>().Enqueue(DnsName.Parse("now.example."), fullTransfer: true, requestedAt);
+
+        var monitoring = portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var job = monitoring.JobDetails(Assert.Single(AllJobIds(monitoring)));
+        Assert.Equal(nameof(TransferNowJob.RunAsync), job.Job.Method.Name);
+        Assert.Equal(["now.example.", true, requestedAt], job.Job.Args.Take(3));
     }
 
     [Fact]
@@ -86,6 +102,14 @@ public sealed class JobsDashboardTests
         Assert.Contains(RecurringJobsRegistration.OverdueRefreshId, page, StringComparison.Ordinal);
         Assert.Contains(RecurringJobsRegistration.AnalyticsRetentionId, page, StringComparison.Ordinal);
     }
+
+    /// <summary>Every job in the store, whatever state a worker has moved it to by now.</summary>
+    private static IEnumerable<string> AllJobIds(IMonitoringApi monitoring) =>
+        monitoring.EnqueuedJobs("default", 0, 100).Select(job => job.Key)
+            .Concat(monitoring.ProcessingJobs(0, 100).Select(job => job.Key))
+            .Concat(monitoring.SucceededJobs(0, 100).Select(job => job.Key))
+            .Concat(monitoring.FailedJobs(0, 100).Select(job => job.Key))
+            .Distinct();
 
     private static async Task CreateCustomerAsync(RunningPortal portal, string email)
     {
