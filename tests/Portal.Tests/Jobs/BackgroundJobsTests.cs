@@ -52,7 +52,11 @@ public sealed class BackgroundJobsTests
         portal.Services.GetRequiredService<ITransferNowQueue>().Enqueue(DnsName.Parse("now.example."), fullTransfer: true, requestedAt);
 
         var monitoring = portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var job = monitoring.JobDetails(Assert.Single(AllJobIds(monitoring)));
+        // A worker may hold the job between two lists (fetched, not yet processing) for a moment: look until it shows.
+        var ids = AllJobIds(monitoring).ToList();
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); ids.Count == 0 && DateTime.UtcNow < deadline; ids = AllJobIds(monitoring).ToList())
+            await Task.Delay(50);
+        var job = monitoring.JobDetails(Assert.Single(ids));
         Assert.Equal(nameof(TransferNowJob.RunAsync), job.Job.Method.Name);
         Assert.Equal(["now.example.", true, requestedAt], job.Job.Args.Take(3));
     }
