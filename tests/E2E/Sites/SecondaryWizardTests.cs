@@ -67,6 +67,38 @@ public sealed class SecondaryWizardTests
         await Assertions.Expect(page.Locator("#zone-name")).ToContainTextAsync("shop.example");
     }
 
+    [Fact(Skip = "Fails: the new serial does not show within 10 s; whether the transfer or the push is missing is not yet diagnosed")]
+    // Fails as of this commit: the first serial shows, the second does not within 10 s; not yet known whether the transfer or the push is missing.
+    [Trait("Status", "failing")]
+    public async Task OpenZonePage_ShowsTheNewSerial_WhenARecordChangesAtThePrimary_WithoutAReload()
+    {
+        int dnsPort = FreePort.Next();
+        await using var bind = await BindPrimary.StartAsync(Zone, ZoneFile(2026120401), dnsPort, Key);
+        await using var portal = await PortalProcess.StartAsync(dnsPort);
+        await using var browser = await BrowserSession.StartAsync(portal.Address, nameof(SecondaryWizardTests) + "-live");
+        var page = browser.Page;
+        await UserJourney.SignUpCustomerAsync(page, "shop@example.com");
+        await page.GotoAsync("/sites/new");
+        await page.FillAsync("#domain", "shop.example");
+        await page.ClickAsync("button.btn-primary:has-text('Next')");
+        await FillPrimaryAndKeyAsync(page, bind.Port, Key.SecretBase64);
+        await page.ClickAsync("#to-check");
+        await Assertions.Expect(page.Locator("#start-transfer")).ToBeEnabledAsync();
+        await page.ClickAsync("#start-transfer");
+        await page.Locator("#to-review").WaitForAsync();
+        await page.ClickAsync("#to-review");
+        await page.ClickAsync("#finish-site button[type=submit]");
+        await Assertions.Expect(page.Locator("#zone-status [data-testid=serial]")).ToHaveTextAsync("2026120401");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        bind.WriteZoneFile(ZoneFile(2026120402).Replace("192.0.2.80", "192.0.2.81", StringComparison.Ordinal));
+        await bind.SignalReloadAsync();
+
+        await Assertions.Expect(page.Locator("#zone-status [data-testid=serial]")).ToHaveTextAsync("2026120402", new() { Timeout = 10_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        await browser.ScreenshotAsync("zone-page-live");
+    }
+
     [Fact]
     public async Task WrongSecret_ShowsBadSigInTheCheck_AndNothingIsCreated()
     {
