@@ -35,6 +35,14 @@ public sealed partial class ZonePublisher(
     private readonly TaskCompletionSource _initialLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _seenChangeVersion = -1;
 
+    /// <summary>
+    /// Raised with the zone's origin after a publication changed what the responder serves for it (a new snapshot served, the
+    /// zone made unavailable or removed), outside the publisher's lock, on the thread that published. A handler must return
+    /// at once (queue its work, never wait for it); an exception it throws is logged and goes no further. Without a handler
+    /// the cost is one null check per publication.
+    /// </summary>
+    public event Action<DnsName>? Published;
+
     /// <summary>True once every zone stored at start-up was loaded (or found unloadable and marked so).</summary>
     public bool IsReady => _initialLoad.Task.IsCompletedSuccessfully;
 
@@ -234,9 +242,32 @@ public sealed partial class ZonePublisher(
 
     /// <summary>
     /// The one publish operation of both writers: decides by <see cref="ZonePublicationRule"/> and applies the decision to
-    /// the table and to what is known of the zone, under one lock; true when it applied.
+    /// the table and to what is known of the zone, under one lock, then raises <see cref="Published"/>; true when it applied.
     /// </summary>
     private bool Publish(in ZonePublication publication)
+    {
+        if (!Apply(publication))
+            return false;
+        if (Published is { } published)
+            Notify(published, publication.Origin);
+        return true;
+    }
+
+    private void Notify(Action<DnsName> published, DnsName origin)
+    {
+        try
+        {
+            published(origin);
+        }
+        catch (Exception e)
+        {
+            // A subscriber's fault never reaches the writer that published (the transfer engine or the poll).
+            LogSubscriberFailed(e, ZoneStore.OriginKey(origin));
+        }
+    }
+
+    /// <summary>Decides and applies <paramref name="publication"/> under the lock; true when it applied.</summary>
+    private bool Apply(in ZonePublication publication)
     {
         string key = ZoneStore.OriginKey(publication.Origin);
         lock (_zonesLock)
@@ -283,6 +314,9 @@ public sealed partial class ZonePublisher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Zone {Zone} answers SERVFAIL: {Reason}")]
     private partial void LogUnavailable(string zone, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber to zone {Zone}'s publications failed")]
+    private partial void LogSubscriberFailed(Exception exception, string zone);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Synchronising the served zones with the store failed; retrying at the next poll")]
     private partial void LogSyncFailed(Exception exception);

@@ -41,10 +41,10 @@ public sealed class AuthoritativeWizardTests
         Assert.Equal("192.0.2.10", await UserJourney.DigUntilAsync(portal.DnsEndPoint, "www.blog.example.", "192.0.2.10"));
 
         await page.ClickAsync("#zone-tabs a:has-text('Records')");
-        await page.ClickAsync("a[aria-label^='Edit www'][aria-label$=' A']");
+        await page.ClickAsync("button[aria-label^='Edit www'][aria-label$=' A']");
         await page.FillAsync("#edit-data", "192.0.2.11");
         await browser.ScreenshotAsync("edit-record");
-        await page.ClickAsync("#edit-record button[type=submit]");
+        await page.ClickAsync("#edit-save");
         await Assertions.Expect(page.Locator("#records")).ToContainTextAsync("192.0.2.11");
         await browser.ScreenshotAsync("edited");
 

@@ -1,3 +1,6 @@
+using System.Net;
+using SecondaryPortal.Dns.Records;
+using SecondaryPortal.Dns.Wire;
 using Microsoft.Playwright;
 using SecondaryPortal.E2E.Tests.Support;
 using SecondaryPortal.Engine.Tests.Support;
@@ -65,6 +68,39 @@ public sealed class SecondaryWizardTests
         await browser.ScreenshotAsync("zone-list");
         await page.ClickAsync("a.zone-link:has-text('shop.example.')");
         await Assertions.Expect(page.Locator("#zone-name")).ToContainTextAsync("shop.example");
+    }
+
+    [Fact]
+    public async Task OpenZonePage_ShowsTheNewSerial_WhenARecordChangesAtThePrimary_WithoutAReload()
+    {
+        int dnsPort = FreePort.Next();
+        await using var bind = await BindPrimary.StartAsync(Zone, ZoneFile(2026120401), dnsPort, Key);
+        await using var portal = await PortalProcess.StartAsync(dnsPort);
+        await using var browser = await BrowserSession.StartAsync(portal.Address, nameof(SecondaryWizardTests) + "-live");
+        var page = browser.Page;
+        await UserJourney.SignUpCustomerAsync(page, "shop@example.com");
+        await page.GotoAsync("/sites/new");
+        await page.FillAsync("#domain", "shop.example");
+        await page.ClickAsync("button.btn-primary:has-text('Next')");
+        await FillPrimaryAndKeyAsync(page, bind.Port, Key.SecretBase64);
+        await page.ClickAsync("#to-check");
+        await Assertions.Expect(page.Locator("#start-transfer")).ToBeEnabledAsync();
+        await page.ClickAsync("#start-transfer");
+        await page.Locator("#to-review").WaitForAsync();
+        await page.ClickAsync("#to-review");
+        await page.ClickAsync("#finish-site button[type=submit]");
+        await Assertions.Expect(page.Locator("#zone-status [data-testid=serial]")).ToHaveTextAsync("2026120401");
+        await page.Locator("[data-live=true] #zone-status").WaitForAsync(); // interactive and listening: what follows is pushed
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        // A dynamic update at the primary (the zone takes updates, so BIND would not reload it from its file): BIND bumps
+        // the serial and sends NOTIFY; the engine transfers the change; the open page is told, not polling.
+        var zone = DnsName.Parse(Zone);
+        await DnsUpdate.AddAsync(bind.EndPoint, zone, [new DnsRecord(DnsName.Parse("live", zone), 300, new AData(IPAddress.Parse("192.0.2.81")))]);
+
+        await Assertions.Expect(page.Locator("#zone-status [data-testid=serial]")).ToHaveTextAsync("2026120402", new() { Timeout = 5_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        await browser.ScreenshotAsync("zone-page-live");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class PortalFolderTests
     {
         var edges = Graph.Value.Edges;
         Assert.Contains("ZoneNames", edges[("SecondaryPortal.Portal.Services.Primaries", "SecondaryPortal.Portal.Services.Zones")]);
-        Assert.Contains("FormMessage", edges[("SecondaryPortal.Portal.Components.Pages.Zones", "SecondaryPortal.Portal.Components.Shared")]);
+        Assert.Contains("TimeAgo", edges[("SecondaryPortal.Portal.Components.Pages.Zones", "SecondaryPortal.Portal.Components.Shared")]);
         Assert.Contains("MapHealthEndpoints()", edges[("SecondaryPortal.Portal.Hosting", "SecondaryPortal.Portal.Endpoints")]);
     }
 

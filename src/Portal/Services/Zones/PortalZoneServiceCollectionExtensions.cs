@@ -7,7 +7,7 @@ namespace SecondaryPortal.Portal.Services.Zones;
 /// <summary>Registers the portal's zone services (the pages and the REST API use the same ones).</summary>
 public static class PortalZoneServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ZoneDirectory"/>, <see cref="ZoneActions"/>, <see cref="OutgoingTransfers"/>, <see cref="ZoneRecordEditing"/> (needs the Engine's AddZoneManagement), and the record browser and TSIG key service they use.</summary>
+    /// <summary>Adds <see cref="ZoneDirectory"/>, <see cref="ZoneActions"/>, <see cref="OutgoingTransfers"/>, <see cref="ZoneRecordEditing"/>, the <see cref="ZoneChangeFeed"/> the zone page listens to (needs the Engine's AddZoneManagement), and the record browser and TSIG key service they use.</summary>
     public static IServiceCollection AddPortalZones(this IServiceCollection services)
     {
         services.TryAddSingleton<ZoneRecordBrowser>();
@@ -15,6 +15,7 @@ public static class PortalZoneServiceCollectionExtensions
         services.AddSingleton<ZoneActions>();
         services.AddSingleton<OutgoingTransfers>();
         services.AddSingleton<ZoneRecordEditing>();
+        services.AddSingleton<ZoneChangeFeed>();
         services.AddPortalKeys();
         return services;
     }
