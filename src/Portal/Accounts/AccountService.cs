@@ -65,6 +65,28 @@ public sealed class AccountService(UserManager<PortalUser> users, RoleManager<Id
     }
 
     /// <summary>
+    /// One page of the accounts (the admin's accounts page): those whose email contains <paramref name="search"/>, by
+    /// email, paged in the database; with how many match and how many there are.
+    /// </summary>
+    public async Task<AccountPage> PageAsync(string? search, int page, int pageSize, bool descending = false, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        var admins = (await users.GetUsersInRoleAsync(AccountRoles.Admin)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        int total = await users.Users.CountAsync(cancellationToken);
+        var query = users.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            string text = search.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail != null && u.NormalizedEmail.Contains(text));
+        }
+        int matches = await query.CountAsync(cancellationToken);
+        query = descending ? query.OrderByDescending(u => u.NormalizedEmail) : query.OrderBy(u => u.NormalizedEmail);
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new AccountPage(rows.Select(u => new AccountInfo(u.Id, u.Email ?? "", admins.Contains(u.Id), IsDisabled(u))).ToList(), matches, total);
+    }
+
+    /// <summary>
     /// Disables the account <paramref name="userId"/>: it cannot sign in, its API tokens are refused, and its browsers are
     /// signed out at their next security stamp check. An admin cannot disable their own account (<paramref name="actingUserId"/>).
     /// </summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using SecondaryPortal.Engine.Persistence;
 using SecondaryPortal.Engine.Zones;
-using SecondaryPortal.Portal.Components.Pages.Primaries;
 using SecondaryPortal.Portal.Components.Pages.Zones;
 using SecondaryPortal.Portal.Services.Zones;
 using SecondaryPortal.Portal.Tests.Support;
@@ -106,23 +105,5 @@ public sealed class ZoneComponentTests
         Assert.Contains("table-warning", rows[0].ClassList);
         Assert.Contains("IXFR", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("+ www.sec.example. 300 IN A 192.0.2.2", rows[1].QuerySelector("details pre")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PrimaryForm_ShowsEachMessageBesideItsField()
-    {
-        await using var host = await ZoneServiceHost.StartAsync();
-        var errors = new Dictionary<string, string> { ["Address"] = "Enter an IPv4 or IPv6 address.", ["Port"] = "Enter a port from 1 to 65535." };
-
-        var html = await ComponentRenderer.RenderAsync<PrimaryForm>(host.Services, new Dictionary<string, object?>
-        {
-            ["Fields"] = new PrimaryFields { Name = "office", Address = "1.2.3", Port = "x" }, ["Errors"] = errors, ["Keys"] = new[] { "k1." },
-        });
-
-        Assert.Equal("Enter an IPv4 or IPv6 address.", html.QuerySelector("[data-field=Address]")!.TextContent);
-        Assert.Equal("Enter a port from 1 to 65535.", html.QuerySelector("[data-field=Port]")!.TextContent);
-        Assert.Null(html.QuerySelector("[data-field=Name]"));
-        Assert.Contains("is-invalid", html.QuerySelector("input[name='Fields.Address']")!.ClassList);
-        Assert.Equal("1.2.3", html.QuerySelector("input[name='Fields.Address']")!.GetAttribute("value"));
     }
 }
