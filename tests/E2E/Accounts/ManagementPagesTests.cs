@@ -18,7 +18,7 @@ public sealed class ManagementPagesTests
         await UserJourney.SignUpCustomerAsync(page, "alice@example.com");
 
         // TSIG key: the secret is checked as typed, Generate fills a valid one, the key is listed.
-        await page.GotoAsync("/keys");
+        await OpenAsync(page, "/keys");
         await Assertions.Expect(page.Locator("#no-keys")).ToBeVisibleAsync();
         await page.GetByLabel("Name").FillAsync("alice-transfer");
         await page.GetByLabel("Secret (base64)").FillAsync("abc$");
@@ -31,7 +31,7 @@ public sealed class ManagementPagesTests
         await browser.ScreenshotAsync("keys");
 
         // Saved primary: a bad address is refused beside its field, then saved with the key.
-        await page.GotoAsync("/primaries");
+        await OpenAsync(page, "/primaries");
         await page.GetByLabel("Name").FillAsync("office");
         await page.GetByLabel("IP address").FillAsync("not-an-address");
         await page.ClickAsync("#add-primary-button");
@@ -43,7 +43,7 @@ public sealed class ManagementPagesTests
         await browser.ScreenshotAsync("primaries");
 
         // API token: shown once in a dialog, then revoked after a confirmation.
-        await page.GotoAsync("/account/tokens");
+        await OpenAsync(page, "/account/tokens");
         await page.GetByLabel("Name").FillAsync("ci");
         await page.ClickAsync("#create-token-button");
         var token = page.GetByLabel("Your new token");
@@ -64,7 +64,7 @@ public sealed class ManagementPagesTests
         await page.FillAsync("#password", UserJourney.Password);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#account-nav")).ToContainTextAsync("(admin)");
-        await page.GotoAsync("/admin/accounts");
+        await OpenAsync(page, "/admin/accounts");
         await Assertions.Expect(page.Locator("td[data-account='alice@example.com']")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("accounts");
         await page.ClickAsync("button[aria-label='Disable alice@example.com']");
@@ -80,5 +80,15 @@ public sealed class ManagementPagesTests
         await page.FillAsync("#password", UserJourney.Password);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("until an admin enables it again");
+    }
+
+    /// <summary>
+    /// Opens an interactive page and waits for its circuit: prerendered, the layout's theme button carries the static
+    /// fallback (data-theme-toggle); rendered over the circuit it does not, and typing reaches the page from then on.
+    /// </summary>
+    private static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.Locator("[data-theme-toggle]")).ToHaveCountAsync(0);
     }
 }
