@@ -4,4 +4,5 @@ namespace SecondaryPortal.Portal.Accounts;
 /// <param name="Id">The account id.</param>
 /// <param name="Email">Its email (the user name).</param>
 /// <param name="IsAdmin">True for an admin.</param>
-public sealed record AccountInfo(string Id, string Email, bool IsAdmin);
+/// <param name="IsDisabled">True when an admin disabled it (it cannot sign in, its API tokens are refused).</param>
+public sealed record AccountInfo(string Id, string Email, bool IsAdmin, bool IsDisabled = false);

@@ -24,6 +24,9 @@ public static class AccountServiceCollectionExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(ConfigureCookie);
+        // A browser's sign-in is checked against the account's security stamp every minute (Identity's default: 30), so an
+        // account an admin disables, or whose role changes, is signed out (or gets its new role) within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<ZoneVisibility>();

@@ -8,7 +8,7 @@ using SecondaryPortal.Portal.Tests.Support;
 
 namespace SecondaryPortal.Portal.Tests.Keys;
 
-/// <summary>TSIG keys per account: the service the pages and the API use, and the keys page as a browser without JavaScript uses it.</summary>
+/// <summary>TSIG keys per account: the service the pages and the API use, and the secret check the wizard's fragment serves (the keys page: KeysPageTests).</summary>
 public sealed class TsigKeyServiceTests
 {
     private static readonly string Secret = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
@@ -73,42 +73,13 @@ public sealed class TsigKeyServiceTests
     }
 
     [Fact]
-    public async Task KeysPage_ShowsTheSecretErrorBesideItsField_GeneratesASecret_CreatesAndDeletes()
-    {
-        await using var portal = await RunningPortal.StartAsync();
-        var (browser, _) = await SiteAccounts.SignedInCustomerAsync(portal, "alice@example.com");
-        using var _browser = browser;
-        var page = await browser.PageAsync("/keys");
-        Assert.NotNull(page.QuerySelector("#no-keys"));
-
-        var (_, refused) = await browser.SubmitAndReadAsync(page, "#create-key", new Dictionary<string, string>
-        {
-            ["Key.Name"] = "page.example", ["Key.Secret"] = "abc$", ["Key.Action"] = "create",
-        });
-        Assert.Contains("'$' at position 4", refused!.QuerySelector("#key-secret-feedback")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("is-invalid", refused.QuerySelector("#key-secret")!.ClassName, StringComparison.Ordinal);
-
-        var (_, generated) = await browser.SubmitAndReadAsync(refused, "#create-key", new Dictionary<string, string> { ["Key.Algorithm"] = "hmac-sha512", ["Key.Action"] = "generate" });
-        string secret = ((IHtmlInputElement)generated!.QuerySelector("#key-secret")!).Value;
-        Assert.Equal(64, Convert.FromBase64String(secret).Length);
-
-        var (_, created) = await browser.SubmitAndReadAsync(generated, "#create-key", new Dictionary<string, string> { ["Key.Action"] = "create" });
-        Assert.Equal(["page.example."], created!.QuerySelectorAll("#keys tbody code").Select(c => c.TextContent));
-        Assert.DoesNotContain(secret, created.DocumentElement.OuterHtml, StringComparison.Ordinal);
-
-        var (_, deleted) = await browser.SubmitAndReadAsync(created, "#keys form", new Dictionary<string, string>());
-        Assert.Equal("Key page.example. deleted.", deleted!.QuerySelector("[data-testid=form-message]")!.TextContent);
-        Assert.NotNull(deleted.QuerySelector("#no-keys"));
-    }
-
-    [Fact]
     public async Task SecretFragment_ChecksTheSecretAsTyped_ForASignedInUser()
     {
         await using var portal = await RunningPortal.StartAsync();
         var (browser, _) = await SiteAccounts.SignedInCustomerAsync(portal, "alice@example.com");
         using var _browser = browser;
-        var page = await browser.PageAsync("/keys");
-        string token = ((IHtmlInputElement)page.QuerySelector("#create-key input[name=__RequestVerificationToken]")!).Value;
+        var page = await browser.PageAsync("/sites/new"); // the wizard (static) still uses the fragment: its form's antiforgery token
+        string token = ((IHtmlInputElement)page.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/fragments/tsig-secret")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Key.Algorithm"] = "hmac-sha256", ["Key.Secret"] = "AAAA" }),

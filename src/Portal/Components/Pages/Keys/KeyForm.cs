@@ -11,7 +11,4 @@ public sealed class KeyForm
 
     /// <summary>The secret in base64.</summary>
     public string? Secret { get; set; }
-
-    /// <summary>The button pressed: "generate" fills in a secret, anything else creates the key.</summary>
-    public string? Action { get; set; }
 }
