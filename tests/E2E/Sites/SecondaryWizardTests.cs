@@ -133,7 +133,10 @@ public sealed class SecondaryWizardTests
     {
         await page.FillAsync("#primary-0-address", "127.0.0.1");
         await page.FillAsync("#primary-0-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // A new key's fields show only once "A new key" is chosen: typed in with "No key" still chosen, a key was dropped.
+        await Assertions.Expect(page.Locator("#new-key-name")).ToBeHiddenAsync();
         await page.CheckAsync("#key-new");
+        await Assertions.Expect(page.Locator("#new-key-name")).ToBeVisibleAsync();
         await page.FillAsync("#new-key-name", Key.Name);
         await page.SelectOptionAsync("#new-key-algorithm", Key.Algorithm);
         await page.FillAsync("#new-key-secret", secret);

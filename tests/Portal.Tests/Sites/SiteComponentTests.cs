@@ -15,6 +15,23 @@ public sealed class SiteComponentTests
 {
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).BuildServiceProvider();
 
+    [Theory]
+    [InlineData(SiteKeyMode.None, true, true)]
+    [InlineData(SiteKeyMode.Existing, false, true)]
+    [InlineData(SiteKeyMode.New, true, false)]
+    public async Task KeyChoice_ShowsOnlyTheChosenOptionsFields(SiteKeyMode mode, bool existingHidden, bool newHidden)
+    {
+        var html = await ComponentRenderer.RenderAsync<KeyChoice>(Services, new Dictionary<string, object?>
+        {
+            ["State"] = new SiteWizardState { KeyMode = mode },
+            ["Keys"] = new[] { new Services.Keys.TsigKeyInfo(1, "mine.", "hmac-sha256", DateTimeOffset.UnixEpoch, null, 0) },
+            ["Errors"] = new Dictionary<string, string>(),
+        });
+
+        Assert.Equal(existingHidden, html.QuerySelector("#existing-key-group")!.HasAttribute("hidden"));
+        Assert.Equal(newHidden, html.QuerySelector("#new-key-fields")!.HasAttribute("hidden"));
+    }
+
     [Fact]
     public async Task WizardSteps_MarksTheCurrentStep_AndNamesStepTwoSourceForAnAuthoritativeZone()
     {

@@ -5,6 +5,18 @@ document.addEventListener("htmx:configRequest", (event) => {
   if (token) event.detail.headers["RequestVerificationToken"] = token.value;
 });
 
+// The wizard's key choice: only the chosen option's fields show, and a key typed in chooses "A new key" (the server applies
+// the same rule, SiteKeyChoiceRule, so a key filled in is never dropped).
+function syncKeyChoice() {
+  const mode = document.querySelector("input[name='Form.KeyMode']:checked")?.value;
+  document.getElementById("existing-key-group")?.toggleAttribute("hidden", mode !== "Existing");
+  document.getElementById("new-key-fields")?.toggleAttribute("hidden", mode !== "New");
+}
+document.addEventListener("change", (event) => {
+  if (event.target.name === "Form.KeyMode") syncKeyChoice();
+});
+document.addEventListener("DOMContentLoaded", syncKeyChoice);
+
 // The layout's theme choice (light or dark), kept in a cookie that the server reads when it renders the next page.
 window.portalTheme = {
   save(dark) {

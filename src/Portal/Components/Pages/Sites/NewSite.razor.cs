@@ -106,7 +106,7 @@ public sealed partial class NewSite
                 return state with
                 {
                     Primaries = rows.Count > 0 ? rows : state.Primaries,
-                    KeyMode = Enum.TryParse<SiteKeyMode>(Form.KeyMode, out var mode) ? mode : SiteKeyMode.None,
+                    KeyMode = SiteKeyChoiceRule.ModeOf(Form.KeyMode, Form.NewKeyName, Form.NewKeySecret),
                     ExistingKey = Form.ExistingKey, NewKeyName = Form.NewKeyName?.Trim(), NewKeyAlgorithm = Form.NewKeyAlgorithm,
                     NewKeySecret = Form.NewKeySecret?.Trim(), CheckPassed = false,
                 };
