@@ -25,12 +25,57 @@ public sealed class ZoneChangeFeedTests
 
         subscription.Dispose();
         subscription.Dispose();
+        int probe = 0;
+        using var probeSubscription = feed.Subscribe("feed.example.", () => Interlocked.Increment(ref probe));
         await host.ImportAsync("feed.example.", Alice, serial: 2);
         await publisher.SyncAsync();
-        await Task.Delay(300);
+        // The callbacks of one publication run together: once the probe heard it, a subscription still open would have too.
+        await WaitUntilAsync(() => Volatile.Read(ref probe) == 1);
 
         Assert.Equal(1, Volatile.Read(ref mine));
-        Assert.Equal(1, feed.SubscriberCount);
+        Assert.Equal(2, feed.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task Feed_NotifiesASubscriberToEveryZone_OfAnyZonesChange()
+    {
+        await using var host = await ZoneServiceHost.StartAsync();
+        var feed = host.Get<ZoneChangeFeed>();
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        using var every = feed.SubscribeToEveryZone(() => heard.Enqueue(1));
+
+        await host.ImportAsync("one.example.", Alice);
+        await host.ImportAsync("two.example.", Alice);
+        await host.Get<ZonePublisher>().SyncAsync();
+
+        await WaitUntilAsync(() => heard.Count == 2);
+    }
+
+    [Fact]
+    public async Task CoalescedChanges_ManyChangesWithinTheInterval_ReloadOnce_AndALaterChangeReloadsAgain()
+    {
+        await using var host = await ZoneServiceHost.StartAsync();
+        var clock = new SteppedTimeProvider();
+        int reloads = 0;
+        var publisher = host.Get<ZonePublisher>();
+        using var live = new CoalescedChanges(host.Get<ZoneChangeFeed>(), () => { Interlocked.Increment(ref reloads); return Task.CompletedTask; },
+            TimeSpan.FromSeconds(1), clock);
+        int heard = 0;
+        using var counting = host.Get<ZoneChangeFeed>().SubscribeToEveryZone(() => Interlocked.Increment(ref heard));
+
+        for (int i = 0; i < 5; i++)
+            await host.ImportAsync($"burst{i}.example.", Alice);
+        await publisher.SyncAsync();
+        await WaitUntilAsync(() => Volatile.Read(ref heard) == 5 && clock.ArmedTimers == 1); // five changes heard, one reload waiting
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => Volatile.Read(ref reloads) == 1);
+
+        await host.ImportAsync("later.example.", Alice);
+        await publisher.SyncAsync();
+        await WaitUntilAsync(() => Volatile.Read(ref heard) == 6 && clock.ArmedTimers == 1);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        await WaitUntilAsync(() => Volatile.Read(ref reloads) == 2);
     }
 
     [Fact]

@@ -57,6 +57,20 @@ public sealed class ZoneListComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOpenList_ShowsAZoneTheEngineServesFromNowOn_WithoutAReload()
+    {
+        await _host.ImportAsync("first.example.", Alice);
+        await _host.Get<SecondaryPortal.Engine.Zones.ZonePublisher>().SyncAsync();
+        var page = _context.Render<ZoneList>();
+        page.WaitForAssertion(() => Assert.Equal(["first.example."], Zones(page)), Wait);
+
+        await _host.ImportAsync("second.example.", Alice);
+        await _host.Get<SecondaryPortal.Engine.Zones.ZonePublisher>().SyncAsync(); // published: the feed tells the open page
+
+        page.WaitForAssertion(() => Assert.Equal(["first.example.", "second.example."], Zones(page)), Wait);
+    }
+
+    [Fact]
     public async Task NextPage_ShowsTheRemainingFive()
     {
         for (int i = 0; i < 55; i++)

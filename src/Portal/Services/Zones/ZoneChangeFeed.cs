@@ -24,6 +24,9 @@ public sealed class ZoneChangeFeed : IDisposable
         _publisher.Published += OnPublished;
     }
 
+    /// <summary>The key the subscriptions to every zone are kept under: no zone's key (the root's is ".").</summary>
+    private const string EveryZone = "";
+
     /// <summary>How many subscriptions are open (every zone together).</summary>
     public int SubscriberCount => Volatile.Read(ref _count);
 
@@ -34,7 +37,21 @@ public sealed class ZoneChangeFeed : IDisposable
     public IDisposable Subscribe(string origin, Action onChange)
     {
         ArgumentNullException.ThrowIfNull(onChange);
-        string key = ZoneStore.OriginKey(DnsName.Parse(origin));
+        return Add(ZoneStore.OriginKey(DnsName.Parse(origin)), onChange);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> after each change published for any zone (a list of zones, a dashboard), until the
+    /// returned subscription is disposed. Pair it with <see cref="CoalescedChanges"/> where thousands of zones may change.
+    /// </summary>
+    public IDisposable SubscribeToEveryZone(Action onChange)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        return Add(EveryZone, onChange);
+    }
+
+    private Subscription Add(string key, Action onChange)
+    {
         lock (_lock)
         {
             _subscribers[key] = _subscribers.TryGetValue(key, out var existing) ? [.. existing, onChange] : [onChange];
@@ -67,7 +84,11 @@ public sealed class ZoneChangeFeed : IDisposable
         Action[]? callbacks;
         string key = ZoneStore.OriginKey(origin);
         lock (_lock)
-            callbacks = _subscribers.GetValueOrDefault(key);
+        {
+            var ofZone = _subscribers.GetValueOrDefault(key);
+            var ofEvery = _subscribers.GetValueOrDefault(EveryZone);
+            callbacks = ofZone is null ? ofEvery : ofEvery is null ? ofZone : [.. ofZone, .. ofEvery];
+        }
         if (callbacks is null)
             return;
         // The arrays are replaced, never changed. The callbacks run on the thread pool, never on the publisher's thread: a
