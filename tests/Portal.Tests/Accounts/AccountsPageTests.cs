@@ -57,11 +57,11 @@ public sealed class AccountsPageTests : IAsyncLifetime
         var (context, _) = _host.Context(admin: true);
         var page = context.Render<AccountsPage>();
 
-        page.Find("#invite-email").Change("not an email");
+        page.Find("#invite-email").Input("not an email");
         page.Find("#invite-button").Click();
         page.WaitForAssertion(() => Assert.Contains("Enter an email address such as name@example.com.", page.Find("#invite").TextContent, StringComparison.Ordinal), Wait);
 
-        page.Find("#invite-email").Change("new@example.com");
+        page.Find("#invite-email").Input("new@example.com");
         page.Find("#invite-button").Click();
 
         page.WaitForAssertion(() => Assert.Equal(20, page.Find("[data-testid=invited-password]").TextContent.Trim().Length), Wait);

@@ -54,7 +54,7 @@ public sealed class TokensPageTests : IAsyncLifetime
         var page = context.Render<Tokens>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#no-tokens")), Wait);
 
-        page.Find("#token-name").Change("ci");
+        page.Find("#token-name").Input("ci");
         page.Find("#create-token-button").Click();
 
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("#new-token")), Wait);
@@ -77,7 +77,7 @@ public sealed class TokensPageTests : IAsyncLifetime
         var (context, dialogs) = _host.Context();
         var page = context.Render<Tokens>();
 
-        page.Find("#token-name").Change(new string('x', 101));
+        page.Find("#token-name").Input(new string('x', 101));
         page.Find("#create-token-button").Click();
 
         page.WaitForAssertion(() => Assert.Contains("A token name has at most 100 characters.", page.Find("#create-token").TextContent, StringComparison.Ordinal), Wait);

@@ -59,19 +59,19 @@ public sealed class PrimaryPagesTests : IAsyncLifetime
         var page = context.Render<PrimaryList>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#no-primaries")), Wait);
 
-        page.Find("#add-name").Change("office");
-        page.Find("#add-address").Change("not-an-address");
-        page.Find("#add-port").Change("fifty-three");
+        page.Find("#add-name").Input("office");
+        page.Find("#add-address").Input("not-an-address");
+        page.Find("#add-port").Input("fifty-three");
         page.Find("#add-primary-button").Click();
         page.WaitForAssertion(() => Assert.Equal("Enter a port from 1 to 65535 (53 as a rule).", FieldError(page, "add-port")), Wait);
 
-        page.Find("#add-port").Change("53");
+        page.Find("#add-port").Input("53");
         page.Find("#add-primary-button").Click();
         page.WaitForAssertion(() => Assert.NotEqual("", FieldError(page, "add-address")), Wait);
         Assert.Equal("", FieldError(page, "add-port"));
         Assert.NotNull(page.Find("#no-primaries"));
 
-        page.Find("#add-address").Change("192.0.2.1");
+        page.Find("#add-address").Input("192.0.2.1");
         page.Find("#add-primary-button").Click();
         page.WaitForAssertion(() => Assert.Equal(["office"], Names(page)), Wait);
         Assert.Contains(Snackbars(context), m => m.StartsWith("Saved primary office", StringComparison.Ordinal));
@@ -124,12 +124,12 @@ public sealed class PrimaryPagesTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal("192.0.2.1", page.Find("#edit-address").GetAttribute("value")), Wait);
         Assert.NotNull(page.Find("#no-primary-zones"));
-        page.Find("#edit-address").Change("999.1.1.1");
+        page.Find("#edit-address").Input("999.1.1.1");
         page.Find("#save-primary").Click();
         page.WaitForAssertion(() => Assert.NotEqual("", FieldError(page, "edit-address")), Wait);
         Assert.Equal("192.0.2.1", (await Directory.GetAsync(_host.Customer, id))!.Address);
 
-        page.Find("#edit-address").Change("192.0.2.2");
+        page.Find("#edit-address").Input("192.0.2.2");
         page.Find("#save-primary").Click();
         page.WaitForAssertion(() => Assert.Equal("", FieldError(page, "edit-address")), Wait);
         Assert.Equal("192.0.2.2", (await Directory.GetAsync(_host.Customer, id))!.Address);

@@ -103,8 +103,8 @@ public sealed class ZonePageComponentTests : IAsyncLifetime
         var page = Render(id, "records");
         page.WaitForAssertion(() => Assert.Equal("5 of 5 records", page.Find("#record-count").TextContent.Trim()), Wait);
 
-        page.Find("#add-name").Change("api");
-        page.Find("#add-data").Change("192.0.2.999");
+        page.Find("#add-name").Input("api");
+        page.Find("#add-data").Input("192.0.2.999");
         page.Find("#add-submit").Click();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.Find("[data-input=Data] .mud-input-error").TextContent.Trim()), Wait);
