@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using SecondaryPortal.Bench.PortalPages;
 using SecondaryPortal.Dns.Records;
 using SecondaryPortal.Dns.Wire;
+using SecondaryPortal.E2E.Tests.Support;
 using SecondaryPortal.Engine.Tests.Support;
 using SecondaryPortal.Engine.Tests.Support.Peers;
 
@@ -29,7 +30,7 @@ Log($"portal {portalDll}; load: {File.ReadAllText("/proc/loadavg").Trim()}");
 string data = Path.Combine(Path.GetTempPath(), "sp-pagebench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(data);
 var bindServers = new List<BindPrimary>();
-PortalServer? portal = null;
+PortalProcess? portal = null;
 IPlaywright? playwright = null;
 IBrowser? browser = null;
 try
@@ -40,13 +41,14 @@ try
         string origin = $"zone{i:D2}.bench.";
         string file = Path.Combine(data, $"zone{i:D2}.db");
         await File.WriteAllTextAsync(file, AuthoritativeZone(origin));
-        await PortalServer.RunCliAsync(portalDll, data, "zone", "import", origin, file);
+        await PortalCli.RunAsync(portalDll, data, "zone", "import", origin, file);
     }
     Log("imported 20 authoritative zones with zone import");
 
     int dnsPort = FreePort.Next();
-    portal = await PortalServer.StartAsync(portalDll, data, dnsPort);
-    Log($"portal pid {portal.Pid} at {portal.Address}; PSS {Pss(portal.Pid):F1} MiB");
+    portal = await PortalProcess.StartAsync(portalDll, data, dnsPort);
+    string portalAddress = portal.Address.GetLeftPart(UriPartial.Authority);
+    Log($"portal pid {portal.Pid} at {portalAddress}; PSS {Pss(portal.Pid):F1} MiB");
 
     playwright = await Playwright.CreateAsync();
     browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -57,7 +59,7 @@ try
     });
 
     // The admin (sees every zone; loopback primaries allowed); its cookie is given to every other browser context.
-    var adminContext = await NewContextAsync(browser, portal.Address, null);
+    var adminContext = await NewContextAsync(browser, portalAddress, null);
     var admin = await adminContext.NewPageAsync();
     admin.SetDefaultTimeout(60_000);
     await admin.GotoAsync("/setup");
@@ -69,7 +71,7 @@ try
     string signedIn = await adminContext.StorageStateAsync();
     await admin.GotoAsync("/zones");
     await admin.Locator("a.zone-link").First.WaitForAsync();
-    string zonePath = new Uri(new Uri(portal.Address), await admin.Locator("a.zone-link").First.GetAttributeAsync("href") ?? throw new InvalidOperationException("no zone link")).AbsolutePath;
+    string zonePath = new Uri(portal.Address, await admin.Locator("a.zone-link").First.GetAttributeAsync("href") ?? throw new InvalidOperationException("no zone link")).AbsolutePath;
     await admin.GotoAsync("about:blank");
     Log($"signed in as the admin; zone page {zonePath}");
 
@@ -85,7 +87,7 @@ try
         foreach (int target in steps)
         {
             while (open.Count < target)
-                open.Add(await OpenInteractiveAsync(browser, portal.Address, signedIn, path, path != "/"));
+                open.Add(await OpenInteractiveAsync(browser, portalAddress, signedIn, path, path != "/"));
             await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
             double pss = Pss(portal.Pid);
             int live = open.Count(o => o.Watch.Open);
@@ -150,7 +152,7 @@ try
     // 3. Five zone pages open on the last wizard zone while BIND takes dynamic UPDATEs (each one NOTIFY, IXFR, a push).
     var watchers = new List<(IBrowserContext Context, IPage Page, WebSocketWatch Watch)>();
     for (int i = 0; i < 5; i++)
-        watchers.Add(await OpenInteractiveAsync(browser, portal.Address, signedIn, lastZonePath, true));
+        watchers.Add(await OpenInteractiveAsync(browser, portalAddress, signedIn, lastZonePath, true));
     await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
     Log($"changes: 5 zone pages open on {lastZone}, PSS at the start {Pss(portal.Pid):F1} MiB");
     var origin2 = DnsName.Parse(lastZone);

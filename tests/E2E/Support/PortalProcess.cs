@@ -23,6 +23,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The app's process id (the dotnet host runs it in process): where its memory is read.</summary>
+    public int Pid => _process.Id;
+
     /// <summary>Our DNS listener (UDP and TCP).</summary>
     public IPEndPoint DnsEndPoint { get; }
 
@@ -43,11 +46,17 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <paramref name="settings"/> are more command-line settings ("--Analytics:FlushInterval=00:00:01"). Customers may give
     /// loopback primaries (<c>Sites:AllowPrivatePrimaries</c>), since the tests' BIND runs on 127.0.0.1.
     /// </summary>
-    public static async Task<PortalProcess> StartAsync(int? dnsPort = null, params string[] settings)
+    public static Task<PortalProcess> StartAsync(int? dnsPort = null, params string[] settings)
     {
         if (!File.Exists(RepositoryPaths.PortalBinary))
             throw new InvalidOperationException($"{RepositoryPaths.PortalBinary} is missing: build the solution first (scripts/test.sh does)");
         string data = Path.Combine(Path.GetTempPath(), "sp-e2e-" + Guid.NewGuid().ToString("N"));
+        return StartAsync(RepositoryPaths.PortalBinary, data, dnsPort, settings);
+    }
+
+    /// <summary>Starts the portal binary <paramref name="binary"/> on <paramref name="data"/> (made when missing; deleted on dispose).</summary>
+    public static async Task<PortalProcess> StartAsync(string binary, string data, int? dnsPort, params string[] settings)
+    {
         Directory.CreateDirectory(data);
         int web = FreePort.Next();
         int dns = dnsPort ?? FreePort.Next();
@@ -58,7 +67,7 @@ public sealed class PortalProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[RepositoryPaths.PortalBinary, $"--urls=http://127.0.0.1:{web}", $"--Dns:Listen:0=127.0.0.1:{dns}", $"--Storage:DataDirectory={data}",
+        foreach (var argument in (string[])[binary, $"--urls=http://127.0.0.1:{web}", $"--Dns:Listen:0=127.0.0.1:{dns}", $"--Storage:DataDirectory={data}",
                      "--Sites:AllowPrivatePrimaries=true", .. settings]) // customers' primaries are BIND on loopback here
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the portal");
@@ -67,7 +76,15 @@ public sealed class PortalProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await portal.WaitUntilHealthyAsync();
+        try
+        {
+            await portal.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
         return portal;
     }
 

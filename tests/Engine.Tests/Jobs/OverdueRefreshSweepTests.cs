@@ -19,7 +19,7 @@ public sealed class OverdueRefreshSweepTests(ITestOutputHelper output)
     {
         var clock = new SteppedTimeProvider();
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1"));
-        await using var harness = await StartServedAsync(clock, primary);
+        await using var harness = await SecondaryHarness.StartServingAsync(clock, Origin, primary.EndPoint, output);
         await harness.Timers.ClearAsync(Origin, ZoneEvent.Refresh); // the timer is lost: only the stored next refresh remains
         primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.2"));
         clock.Advance(TimeSpan.FromSeconds(7200) + OverdueRefreshSweep.Grace + TimeSpan.FromSeconds(1));
@@ -36,7 +36,7 @@ public sealed class OverdueRefreshSweepTests(ITestOutputHelper output)
     {
         var clock = new SteppedTimeProvider();
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1"));
-        await using var harness = await StartServedAsync(clock, primary);
+        await using var harness = await SecondaryHarness.StartServingAsync(clock, Origin, primary.EndPoint, output);
         clock.Advance(TimeSpan.FromSeconds(7200) + OverdueRefreshSweep.Grace - TimeSpan.FromSeconds(1)); // late, but within the grace
         await harness.Timers.ClearAsync(Origin, ZoneEvent.Refresh);
 
@@ -47,14 +47,4 @@ public sealed class OverdueRefreshSweepTests(ITestOutputHelper output)
 
     private static OverdueRefreshSweep Sweep(SecondaryHarness harness, TimeProvider clock) =>
         new(harness.Repository, harness.Engine, clock, NullLogger<OverdueRefreshSweep>.Instance);
-
-    private async Task<SecondaryHarness> StartServedAsync(SteppedTimeProvider clock, MiniPrimary primary)
-    {
-        var harness = await SecondaryHarness.StartAsync(clock, output: output);
-        await harness.AddZoneAsync(Origin, primary.EndPoint);
-        await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) is not null, Bound, "the first transfer");
-        Assert.True(harness.Engine.TryGetZone(Origin, out var loop));
-        await SecondaryHarness.WaitUntilAsync(() => !loop.IsBusy, Bound, "the zone's loop idle");
-        return harness;
-    }
 }

@@ -19,7 +19,7 @@ public sealed class TransferNowJobTests(ITestOutputHelper output)
     {
         var clock = new SteppedTimeProvider();
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1"));
-        await using var harness = await StartServedAsync(clock, primary);
+        await using var harness = await SecondaryHarness.StartServingAsync(clock, Origin, primary.EndPoint, output);
         var requestedAt = clock.GetUtcNow();
         primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.2"));
         Assert.True(harness.Engine.TryGetZone(Origin, out var loop));
@@ -38,7 +38,7 @@ public sealed class TransferNowJobTests(ITestOutputHelper output)
     {
         var clock = new SteppedTimeProvider();
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1"));
-        await using var harness = await StartServedAsync(clock, primary);
+        await using var harness = await SecondaryHarness.StartServingAsync(clock, Origin, primary.EndPoint, output);
         var requestedAt = clock.GetUtcNow(); // stored, then the process restarted: the engine counts it as seen
         primary.SetZone(Origin, 2, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.2"));
         clock.Advance(TransferNowJob.FastPathGrace + TimeSpan.FromSeconds(1));
@@ -53,7 +53,7 @@ public sealed class TransferNowJobTests(ITestOutputHelper output)
     {
         var clock = new SteppedTimeProvider();
         await using var primary = MiniPrimary.Start(Origin, 1, SecondaryZoneFlowTests.Hosts(Origin, 3, "192.0.2.1"));
-        await using var harness = await StartServedAsync(clock, primary);
+        await using var harness = await SecondaryHarness.StartServingAsync(clock, Origin, primary.EndPoint, output);
         var requestedAt = clock.GetUtcNow();
         primary.Stop();
         clock.Advance(TransferNowJob.FastPathGrace + TimeSpan.FromSeconds(1));
@@ -76,15 +76,5 @@ public sealed class TransferNowJobTests(ITestOutputHelper output)
             await Task.Delay(10);
         }
         await job.WaitAsync(TimeSpan.FromSeconds(1));
-    }
-
-    private async Task<SecondaryHarness> StartServedAsync(SteppedTimeProvider clock, MiniPrimary primary)
-    {
-        var harness = await SecondaryHarness.StartAsync(clock, output: output);
-        await harness.AddZoneAsync(Origin, primary.EndPoint);
-        await SecondaryHarness.WaitUntilAsync(() => harness.ServedSerial(Origin) is not null, Bound, "the first transfer");
-        Assert.True(harness.Engine.TryGetZone(Origin, out var loop));
-        await SecondaryHarness.WaitUntilAsync(() => !loop.IsBusy, Bound, "the zone's loop idle");
-        return harness;
     }
 }

@@ -121,6 +121,21 @@ public sealed class SecondaryHarness : IAsyncDisposable
         await Engine.ReloadAsync();
     }
 
+    /// <summary>
+    /// Starts a harness on <paramref name="time"/> with <paramref name="origin"/> transferred from <paramref name="primary"/>:
+    /// returns once the zone is served and its loop is idle.
+    /// </summary>
+    public static async Task<SecondaryHarness> StartServingAsync(TimeProvider time, DnsName origin, IPEndPoint primary, ITestOutputHelper? output = null)
+    {
+        var bound = TimeSpan.FromSeconds(15);
+        var harness = await StartAsync(time, output: output);
+        await harness.AddZoneAsync(origin, primary);
+        await WaitUntilAsync(() => harness.ServedSerial(origin) is not null, bound, "the first transfer");
+        Assert.True(harness.Engine.TryGetZone(origin, out var loop));
+        await WaitUntilAsync(() => !loop.IsBusy, bound, "the zone's loop idle");
+        return harness;
+    }
+
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
