@@ -30,6 +30,9 @@ public sealed class SiteComponentTests
 
         Assert.Equal(existingHidden, html.QuerySelector("#existing-key-group")!.HasAttribute("hidden"));
         Assert.Equal(newHidden, html.QuerySelector("#new-key-fields")!.HasAttribute("hidden"));
+        // Hidden is not sent: a key typed in and then turned off with another option does not reach the server.
+        Assert.Equal(newHidden, html.QuerySelector("#new-key-fields")!.HasAttribute("disabled"));
+        Assert.Equal(existingHidden, html.QuerySelector("#existing-key")!.HasAttribute("disabled"));
     }
 
     [Fact]

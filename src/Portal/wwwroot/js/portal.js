@@ -5,12 +5,16 @@ document.addEventListener("htmx:configRequest", (event) => {
   if (token) event.detail.headers["RequestVerificationToken"] = token.value;
 });
 
-// The wizard's key choice: only the chosen option's fields show, and a key typed in chooses "A new key" (the server applies
-// the same rule, SiteKeyChoiceRule, so a key filled in is never dropped).
+// The wizard's key choice: only the chosen option's fields show and are sent (disabled otherwise), so the fields seen are
+// the fields used; the server reads a new key filled in under "No key" as a new key (SiteKeyChoiceRule).
 function syncKeyChoice() {
   const mode = document.querySelector("input[name='Form.KeyMode']:checked")?.value;
-  document.getElementById("existing-key-group")?.toggleAttribute("hidden", mode !== "Existing");
-  document.getElementById("new-key-fields")?.toggleAttribute("hidden", mode !== "New");
+  for (const [id, shown] of [["existing-key-group", mode === "Existing"], ["new-key-fields", mode === "New"]]) {
+    const part = document.getElementById(id);
+    part?.toggleAttribute("hidden", !shown);
+    part?.querySelectorAll("input, select, button").forEach((control) => { control.disabled = !shown; });
+  }
+  document.getElementById("new-key-fields")?.toggleAttribute("disabled", mode !== "New");
 }
 document.addEventListener("change", (event) => {
   if (event.target.name === "Form.KeyMode") syncKeyChoice();
