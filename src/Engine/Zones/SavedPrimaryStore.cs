@@ -128,7 +128,9 @@ public sealed partial class SavedPrimaryStore(IDbContextFactory<StoreDbContext> 
         // IPAddress.TryParse reads "192.0.2" as 192.0.0.2 (inet_aton's short forms): only the dotted quad is taken as IPv4.
         if (!IPAddress.TryParse(text, out var address) || text.Contains('%', StringComparison.Ordinal)
             || (address.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') != 3))
-            problems[nameof(SavedPrimaryInput.Address)] = $"'{input.Address}' is not an IPv4 or IPv6 address.";
+            problems[nameof(SavedPrimaryInput.Address)] = text.Length == 0
+                ? "Enter the primary's IPv4 or IPv6 address."
+                : $"'{input.Address}' is not an IPv4 or IPv6 address.";
         if (input.Port is < 1 or > 65535)
             problems[nameof(SavedPrimaryInput.Port)] = "The port must be between 1 and 65535 (53 as a rule).";
         if (input.TsigKeyId is { } keyId)

@@ -13,6 +13,7 @@ public sealed class SavedPrimaryStoreTests
 {
     [Theory]
     [InlineData("", "192.0.2.1", 53, "Give the primary a name.")]
+    [InlineData("office", "", 53, "Enter the primary's IPv4 or IPv6 address.")]
     [InlineData("office", "192.0.2.300", 53, "'192.0.2.300' is not an IPv4 or IPv6 address.")]
     [InlineData("office", "192.0.2", 53, "'192.0.2' is not an IPv4 or IPv6 address.")]
     [InlineData("office", "ns1.example.com", 53, "'ns1.example.com' is not an IPv4 or IPv6 address.")]
